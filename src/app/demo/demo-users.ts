@@ -1,0 +1,14 @@
+/** The demo log-ins the demo seed creates (printed by `serve`, listed in the README). */
+export interface DemoLogin {
+  label: string;
+  email: string;
+  password: string;
+  role: 'purchaser' | 'controller' | 'provider';
+  signatory?: boolean;
+}
+
+export const DEMO_LOGINS: DemoLogin[] = [
+  { label: 'Zorginkoper', email: 'inkoper@zorginkoop.nl', password: 'inkoper-demo-2018', role: 'purchaser' },
+  { label: 'Controller', email: 'controller@zorginkoop.nl', password: 'controller-demo-2018', role: 'controller' },
+  { label: 'Zorgaanbieder (tekenbevoegd)', email: 'aanbieder@zorginkoop.nl', password: 'aanbieder-demo-2018', role: 'provider', signatory: true },
+];

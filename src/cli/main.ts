@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * The command-line door `zorginkoop`. Every command has --help, --json where it prints data, and
+ * exits 0 on success, 1 on bad input, 2 on any other failure.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerDbCommands } from './commands/db.js';
+import { registerDemoCommands } from './commands/demo.js';
+import { registerPolicyCommands } from './commands/policy.js';
+import { registerProviderCommands } from './commands/providers.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommands } from './commands/users.js';
+import { CliExit } from './io.js';
+
+export function buildProgram(): Command {
+  const program = new Command('zorginkoop')
+    .description('Zorginkoop: inkoop medisch-specialistische zorg en add-on geneesmiddelen')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError();
+  registerDbCommands(program);
+  registerDemoCommands(program);
+  registerPolicyCommands(program);
+  registerProviderCommands(program);
+  registerUserCommands(program);
+  registerServeCommand(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliExit) return error.code;
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      return 1; // unknown option, missing argument: bad input (commander has printed why)
+    }
+    console.error(`Interne fout: ${(error as Error).message}`);
+    if (process.env.ZORGINKOOP_DEBUG) console.error(error);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,176 @@
+/**
+ * Table types for the typed query builder (Kysely). One interface per table, kept beside the
+ * migrations in `migrations/`; `int8` columns arrive as JavaScript numbers on both databases
+ * (see `database.ts`), `numeric` columns as strings to be parsed by the domain (never parseFloat).
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+type Numeric = ColumnType<string, string | number, string | number>;
+
+export type ProviderType = 'ziekenhuis' | 'umc' | 'zbc' | 'categoraal';
+
+export interface ProvidersTable {
+  agb: string;
+  name: string;
+  type: ProviderType;
+  city: string;
+  province: string | null;
+  region: string | null;
+  kernregio: boolean;
+  insurer: 'zk' | 'de-friesland';
+  zk_revenue_cents: number;
+  market_share: Numeric | null;
+  kvk: string | null;
+  vsv_level: number | null;
+  budget_policy_selected: boolean;
+  licences: ColumnType<string[], string[] | undefined, string[]>;
+  certificates: ColumnType<string[], string[] | undefined, string[]>;
+  programmes: ColumnType<string[], string[] | undefined, string[]>;
+  latitude: Numeric | null;
+  longitude: Numeric | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProviderLocationsTable {
+  id: Generated<number>;
+  agb: string;
+  name: string;
+  city: string;
+  is_main: boolean;
+  latitude: Numeric | null;
+  longitude: Numeric | null;
+}
+
+export interface CareProductsTable {
+  code: string;
+  name: string;
+  specialism: string;
+  diagnosis: string;
+  category: 'algemeen' | 'complex' | 'topklinisch' | 'topreferent';
+  care_kinds: ColumnType<string[], string[] | undefined, string[]>;
+  bijlage4_item: number | null;
+  selective_id: string | null;
+}
+
+export interface StandardPricesTable {
+  policy_id: string;
+  product_code: string;
+  price_cents: number;
+  cost_price_cents: number | null;
+  market_price_cents: number | null;
+}
+
+export interface AddonDrugsTable {
+  zi_number: string;
+  name: string;
+  cluster: string;
+  unit: string;
+  reference_tariff_cents: number;
+  specialised_centres_only: boolean;
+  efficiency_requirement: boolean;
+}
+
+export interface AgreementsTable {
+  id: Generated<number>;
+  agb: string;
+  policy_id: string;
+  year: number;
+  type: 'transitie' | 'plafond' | 'none';
+  years: number;
+  path: 'regular' | 'digital';
+  status: string;
+  amount_cents: number | null;
+  decision: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ClaimImportsTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  format: 'csv' | 'zh308' | 'fhir';
+  accepted: number;
+  rejected: number;
+  imported_at: Timestamp;
+}
+
+export interface ClaimsTable {
+  claim_id: string;
+  import_id: number | null;
+  uzovi: string;
+  agb: string;
+  bsn: string;
+  care_type: '11' | '21';
+  specialism: string;
+  diagnosis: string;
+  product_code: string;
+  start_date: DateOnly;
+  end_date: DateOnly;
+  amount_cents: number;
+  zi_number: string | null;
+  units: Numeric | null;
+}
+
+export type UserRole = 'purchaser' | 'controller' | 'provider';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string;
+  role: UserRole;
+  agb: string | null;
+  is_signatory: boolean;
+  display_name: string | null;
+  totp_secret: string | null;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  absolute_expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  /** Assigned by the chain trigger. */
+  seq: ColumnType<number, never, never>;
+  occurred_at: Timestamp;
+  event: string;
+  action: 'C' | 'R' | 'U' | 'D' | 'E';
+  outcome: 'success' | 'denied' | 'failure';
+  user_id: number | null;
+  user_email: string | null;
+  role: string;
+  responsible_user: string | null;
+  purpose: string;
+  object_type: string | null;
+  object_id: string | null;
+  agb: string | null;
+  details: ColumnType<unknown, string | undefined, never>;
+  prev_hash: ColumnType<string, never, never>;
+  hash: ColumnType<string, never, never>;
+}
+
+export interface Schema {
+  providers: ProvidersTable;
+  provider_locations: ProviderLocationsTable;
+  care_products: CareProductsTable;
+  standard_prices: StandardPricesTable;
+  addon_drugs: AddonDrugsTable;
+  agreements: AgreementsTable;
+  claim_imports: ClaimImportsTable;
+  claims: ClaimsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type ProviderRow = Selectable<ProvidersTable>;
+export type NewProvider = Insertable<ProvidersTable>;
+export type UserRow = Selectable<UsersTable>;
