@@ -45,6 +45,8 @@ CREATE TABLE providers (
   licences               text[] NOT NULL DEFAULT '{}',
   certificates           text[] NOT NULL DEFAULT '{}',
   programmes             text[] NOT NULL DEFAULT '{}',
+  minimum_norms          text[] NOT NULL DEFAULT '{}',
+  specialisms            text[] NOT NULL DEFAULT '{}',
   latitude               numeric(8, 5) CHECK (latitude BETWEEN 50 AND 54),
   longitude              numeric(8, 5) CHECK (longitude BETWEEN 3 AND 8),
   created_at             timestamptz NOT NULL DEFAULT now(),

@@ -24,7 +24,11 @@ export function buildProgram(): Command {
   registerProviderCommands(program);
   registerUserCommands(program);
   registerServeCommand(program);
-  for (const command of program.commands) command.exitOverride();
+  const override = (command: Command) => {
+    command.exitOverride();
+    command.commands.forEach(override);
+  };
+  override(program);
   return program;
 }
 

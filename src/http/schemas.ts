@@ -48,6 +48,8 @@ export const ProviderBody = z.object({
   licences: z.array(z.string()),
   certificates: z.array(z.string()),
   programmes: z.array(z.string()),
+  minimum_norms: z.array(z.string()),
+  specialisms: z.array(z.string()),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
 });

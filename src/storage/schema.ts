@@ -16,20 +16,24 @@ export interface ProvidersTable {
   name: string;
   type: ProviderType;
   city: string;
-  province: string | null;
-  region: string | null;
-  kernregio: boolean;
-  insurer: 'zk' | 'de-friesland';
+  province: ColumnType<string | null, string | null | undefined, string | null>;
+  region: ColumnType<string | null, string | null | undefined, string | null>;
+  kernregio: ColumnType<boolean, boolean | undefined, boolean>;
+  insurer: ColumnType<'zk' | 'de-friesland', 'zk' | 'de-friesland' | undefined, 'zk' | 'de-friesland'>;
   zk_revenue_cents: number;
-  market_share: Numeric | null;
-  kvk: string | null;
-  vsv_level: number | null;
-  budget_policy_selected: boolean;
+  market_share: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  kvk: ColumnType<string | null, string | null | undefined, string | null>;
+  vsv_level: ColumnType<number | null, number | null | undefined, number | null>;
+  budget_policy_selected: ColumnType<boolean, boolean | undefined, boolean>;
   licences: ColumnType<string[], string[] | undefined, string[]>;
   certificates: ColumnType<string[], string[] | undefined, string[]>;
   programmes: ColumnType<string[], string[] | undefined, string[]>;
-  latitude: Numeric | null;
-  longitude: Numeric | null;
+  /** Bijlage 2 treatments for which the provider meets the minimum-volume norm. */
+  minimum_norms: ColumnType<string[], string[] | undefined, string[]>;
+  /** Vektis specialism codes the provider offers. */
+  specialisms: ColumnType<string[], string[] | undefined, string[]>;
+  latitude: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  longitude: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

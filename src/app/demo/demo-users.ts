@@ -8,7 +8,7 @@ export interface DemoLogin {
 }
 
 export const DEMO_LOGINS: DemoLogin[] = [
-  { label: 'Zorginkoper', email: 'inkoper@zorginkoop.nl', password: 'inkoper-demo-2018', role: 'purchaser' },
-  { label: 'Controller', email: 'controller@zorginkoop.nl', password: 'controller-demo-2018', role: 'controller' },
-  { label: 'Zorgaanbieder (tekenbevoegd)', email: 'aanbieder@zorginkoop.nl', password: 'aanbieder-demo-2018', role: 'provider', signatory: true },
+  { label: 'Zorginkoper', email: 'inkoper@zorginkoop.nl', password: 'Inkoop-Demo-2018', role: 'purchaser' },
+  { label: 'Controller', email: 'controller@zorginkoop.nl', password: 'Controle-Demo-2018', role: 'controller' },
+  { label: 'Zorgaanbieder (tekenbevoegd)', email: 'aanbieder@zorginkoop.nl', password: 'Aanbod-Demo-2018', role: 'provider', signatory: true },
 ];

@@ -26,6 +26,8 @@ export interface ProviderView {
   licences: string[];
   certificates: string[];
   programmes: string[];
+  minimum_norms: string[];
+  specialisms: string[];
   latitude: number | null;
   longitude: number | null;
 }
@@ -54,6 +56,8 @@ export function toProviderView(row: ProviderRow): ProviderView {
     licences: row.licences,
     certificates: row.certificates,
     programmes: row.programmes,
+    minimum_norms: row.minimum_norms,
+    specialisms: row.specialisms,
     latitude: coordinate(row.latitude),
     longitude: coordinate(row.longitude),
   };

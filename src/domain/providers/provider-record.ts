@@ -13,7 +13,7 @@ export type ProviderType = (typeof PROVIDER_TYPES)[number];
 export const PROVIDER_IMPORT_REQUIRED_COLUMNS = ['agb', 'name', 'type', 'city', 'kernregio', 'zk_revenue_eur'] as const;
 export const PROVIDER_IMPORT_OPTIONAL_COLUMNS = [
   'province', 'region', 'insurer', 'kvk', 'market_share', 'vsv_level', 'budget_policy_selected',
-  'licences', 'certificates', 'programmes', 'latitude', 'longitude',
+  'licences', 'certificates', 'programmes', 'minimum_norms', 'specialisms', 'latitude', 'longitude',
 ] as const;
 
 export interface ProviderRecord {
@@ -33,6 +33,8 @@ export interface ProviderRecord {
   licences: string[];
   certificates: string[];
   programmes: string[];
+  minimumNorms: string[];
+  specialisms: string[];
   latitude: string | null;
   longitude: string | null;
 }
@@ -125,6 +127,8 @@ export function parseProviderRow(raw: RawRow, line: number): Result<ProviderReco
     licences: list(optional('licences')),
     certificates: list(optional('certificates')),
     programmes: list(optional('programmes')),
+    minimumNorms: list(optional('minimum_norms')),
+    specialisms: list(optional('specialisms')),
     latitude,
     longitude,
   });

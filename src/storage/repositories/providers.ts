@@ -31,6 +31,8 @@ function toRow(p: ProviderRecord) {
     licences: p.licences,
     certificates: p.certificates,
     programmes: p.programmes,
+    minimum_norms: p.minimumNorms,
+    specialisms: p.specialisms,
     latitude: p.latitude,
     longitude: p.longitude,
   };
@@ -56,6 +58,8 @@ function sameProvider(existing: ProviderRow, next: ComparableRow): boolean {
     existing.licences.join(';') === next.licences.join(';') &&
     existing.certificates.join(';') === next.certificates.join(';') &&
     existing.programmes.join(';') === next.programmes.join(';') &&
+    existing.minimum_norms.join(';') === next.minimum_norms.join(';') &&
+    existing.specialisms.join(';') === next.specialisms.join(';') &&
     num(existing.latitude) === num(next.latitude) &&
     num(existing.longitude) === num(next.longitude)
   );
