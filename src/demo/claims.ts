@@ -65,6 +65,8 @@ export interface GenerateClaimsOptions {
   anomalyRate?: number;
   /** Lines held back and emitted in random order. Default 1024. */
   shuffleWindow?: number;
+  /** Prefix of the claim ids, so several generated years can share one table. Default 'C'. */
+  idPrefix?: string;
 }
 
 const EPISODES = new WeightedTable([1, 2, 3, 4], [0.3, 0.35, 0.25, 0.1]);
@@ -120,7 +122,7 @@ export function* generateClaimsWithTruth(opts: GenerateClaimsOptions): Generator
   let emitted = 0;
   const emit = (line: Line): ClaimWithTruth => {
     emitted++;
-    line.claim.claimId = `C${String(emitted).padStart(10, '0')}`;
+    line.claim.claimId = `${opts.idPrefix ?? 'C'}${String(emitted).padStart(10, '0')}`;
     return line.injected === undefined ? { claim: line.claim } : { claim: line.claim, injected: line.injected };
   };
 

@@ -6,6 +6,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
 type DateOnly = ColumnType<string, string, string>;
 type Numeric = ColumnType<string, string | number, string | number>;
 
@@ -161,7 +162,56 @@ export interface AuditLogTable {
   hash: ColumnType<string, never, never>;
 }
 
+export type NegotiationFact = 'agreed' | 'rejected' | 'open';
+
+export interface NegotiationsTable {
+  agb: string;
+  year: number;
+  price_volume: ColumnType<NegotiationFact, NegotiationFact | undefined, NegotiationFact>;
+  kernregio_conditions: ColumnType<NegotiationFact, NegotiationFact | undefined, NegotiationFact>;
+  multi_year_content: NegotiationFact | null;
+  new_provider: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Timestamp;
+}
+
+export interface ProposalInputsTable {
+  agb: string;
+  year: number;
+  provider_surcharge_share: Numeric | null;
+  provider_surcharge_evidence: string | null;
+  academic_share: Numeric | null;
+  a1_input_cents: number | null;
+  demography_growth: Numeric | null;
+  kwf_incidence_growth: Numeric | null;
+  home_dialysis_expected_share: Numeric | null;
+  integrated_birth_care: ColumnType<boolean, boolean | undefined, boolean>;
+  elv_substitution_share: Numeric | null;
+  under_share: Numeric | null;
+  growth_share: Numeric | null;
+  updated_at: Timestamp;
+}
+
+export interface AddonAgreementsTable {
+  agb: string;
+  year: number;
+  expected_revenue_cents: number;
+  q2_figures: ColumnType<'on-time' | 'late' | 'incorrect', 'on-time' | 'late' | 'incorrect' | undefined, 'on-time' | 'late' | 'incorrect'>;
+  efficiency: ColumnType<'met' | 'not-met' | 'no-requirement', 'met' | 'not-met' | 'no-requirement' | undefined, 'met' | 'not-met' | 'no-requirement'>;
+  updated_at: Timestamp;
+}
+
+export interface AddonAgreementLinesTable {
+  agb: string;
+  year: number;
+  zi_number: string;
+  agreed_units: Numeric;
+}
+
 export interface Schema {
+  negotiations: NegotiationsTable;
+  proposal_inputs: ProposalInputsTable;
+  addon_agreements: AddonAgreementsTable;
+  addon_agreement_lines: AddonAgreementLinesTable;
   providers: ProvidersTable;
   provider_locations: ProviderLocationsTable;
   care_products: CareProductsTable;

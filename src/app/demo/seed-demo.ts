@@ -9,9 +9,12 @@ import type { ProviderRecord } from '../../domain/providers/provider-record.js';
 import { demoAddOnDrugs } from '../../demo/addon-drugs.js';
 import { demoCareProducts } from '../../demo/care-products.js';
 import { generateClaims } from '../../demo/claims.js';
+import { demoAddonAgreements, demoNegotiations, demoProposalInputs } from '../../demo/negotiations.js';
 import { demoProviders, type DemoProvider } from '../../demo/providers.js';
 import { audit } from '../../storage/audit.js';
-import { withActor } from '../../storage/context.js';
+import type { Insertable } from 'kysely';
+import { withActor, type Tx } from '../../storage/context.js';
+import type { ClaimsTable } from '../../storage/schema.js';
 import type { Database } from '../../storage/database.js';
 import { replaceLocations, upsertProvider } from '../../storage/repositories/providers.js';
 import { findUserByEmail } from '../../storage/repositories/users.js';
@@ -19,12 +22,16 @@ import { addUser } from '../users/add-user.js';
 import { DEMO_LOGINS } from './demo-users.js';
 
 export const DEMO_POLICY_ID = 'msz-2018';
+/** The contract year of the demo, and the base year whose realisation the proposals start from (MSZ §4). */
 export const DEMO_YEAR = 2018;
+export const DEMO_BASE_YEAR = 2017;
+export const DEMO_ADDON_YEAR = 2022;
 export const DEFAULT_DEMO_CLAIMS = 20_000;
 const CLAIM_BATCH = 1_000;
 
 export interface DemoSeedOptions {
   seed: string;
+  /** Claim lines per year; two years are generated (the base year and the contract year). */
   claims: number;
   /** Skip entirely when providers exist already (used by `npm start`). */
   ifEmpty?: boolean;
@@ -136,38 +143,75 @@ export async function seedDemo(db: Database, options: DemoSeedOptions): Promise<
         .onConflict((oc) => oc.column('zi_number').doNothing())
         .execute();
     }
+    for (const n of demoNegotiations(options.seed, providers)) {
+      await tx
+        .insertInto('negotiations')
+        .values({ agb: n.agb, year: DEMO_YEAR, price_volume: n.priceVolume, kernregio_conditions: n.kernregioConditions, multi_year_content: n.multiYearContent, new_provider: n.newProvider })
+        .onConflict((oc) => oc.columns(['agb', 'year']).doNothing())
+        .execute();
+    }
+    for (const i of demoProposalInputs(options.seed, providers)) {
+      await tx
+        .insertInto('proposal_inputs')
+        .values({
+          agb: i.agb,
+          year: DEMO_YEAR,
+          academic_share: i.academicShare,
+          provider_surcharge_share: i.providerSurcharge?.share ?? null,
+          provider_surcharge_evidence: i.providerSurcharge?.evidence ?? null,
+          demography_growth: i.demographyGrowth,
+          kwf_incidence_growth: i.kwfIncidenceGrowth,
+          home_dialysis_expected_share: i.homeDialysisExpectedShare,
+        })
+        .onConflict((oc) => oc.columns(['agb', 'year']).doNothing())
+        .execute();
+    }
+    for (const a of demoAddonAgreements(options.seed, providers, drugs)) {
+      const inserted = await tx
+        .insertInto('addon_agreements')
+        .values({ agb: a.agb, year: DEMO_ADDON_YEAR, expected_revenue_cents: a.expectedRevenueCents, q2_figures: a.q2Figures, efficiency: a.efficiency })
+        .onConflict((oc) => oc.columns(['agb', 'year']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 && a.lines.length > 0) {
+        await tx.insertInto('addon_agreement_lines').values(a.lines.map((l) => ({ agb: a.agb, year: DEMO_ADDON_YEAR, zi_number: l.ziNumber, agreed_units: l.agreedUnits }))).execute();
+      }
+    }
     await audit(tx, actor, { event: 'demo.seed', action: 'C', purpose: 'demo', details: { seed: options.seed, providers: counts, products: products.length, drugs: drugs.length } });
   });
   progress(`${providers.length} zorgaanbieders, ${products.length} zorgproducten, ${drugs.length} add-on geneesmiddelen`);
 
-  // Claims: streamed from the generator, one transaction per batch.
+  // Claims: streamed from the generator, one transaction per batch; the base year and the contract year.
   let generated = 0;
   let inserted = 0;
-  let batch: Parameters<typeof insertClaimBatch>[1] = [];
+  const total = options.claims * 2;
+  let batch: Insertable<ClaimsTable>[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     inserted += await withActor(db, actor, (tx) => insertClaimBatch(tx, batch));
     batch = [];
-    if (generated % 10_000 === 0 || generated === options.claims) progress(`declaraties: ${generated}/${options.claims}`);
+    if (generated % 10_000 === 0 || generated === total) progress(`declaraties: ${generated}/${total}`);
   };
-  for (const claim of generateClaims({ seed: options.seed, count: options.claims, year: DEMO_YEAR, providers, products, drugs })) {
-    generated += 1;
-    batch.push({
-      claim_id: claim.claimId,
-      uzovi: claim.uzovi,
-      agb: claim.agb,
-      bsn: claim.bsn,
-      care_type: claim.careType,
-      specialism: claim.specialism,
-      diagnosis: claim.diagnosis,
-      product_code: claim.productCode,
-      start_date: claim.startDate,
-      end_date: claim.endDate,
-      amount_cents: claim.amountCents,
-      zi_number: claim.ziNumber ?? null,
-      units: claim.units === undefined ? null : String(claim.units),
-    });
-    if (batch.length >= CLAIM_BATCH) await flush();
+  for (const year of [DEMO_BASE_YEAR, DEMO_YEAR]) {
+    const claims = generateClaims({ seed: options.seed, count: options.claims, year, providers, products, drugs, idPrefix: `C${year}-` });
+    for (const claim of claims) {
+      generated += 1;
+      batch.push({
+        claim_id: claim.claimId,
+        uzovi: claim.uzovi,
+        agb: claim.agb,
+        bsn: claim.bsn,
+        care_type: claim.careType,
+        specialism: claim.specialism,
+        diagnosis: claim.diagnosis,
+        product_code: claim.productCode,
+        start_date: claim.startDate,
+        end_date: claim.endDate,
+        amount_cents: claim.amountCents,
+        zi_number: claim.ziNumber ?? null,
+        units: claim.units === undefined ? null : String(claim.units),
+      });
+      if (batch.length >= CLAIM_BATCH) await flush();
+    }
   }
   await flush();
 
@@ -189,10 +233,7 @@ export async function seedDemo(db: Database, options: DemoSeedOptions): Promise<
   return ok({ skipped: false, providers: counts, careProducts: products.length, addOnDrugs: drugs.length, claims: { generated, inserted }, users, demoProviderAgb: ownProvider.agb });
 }
 
-async function insertClaimBatch(
-  tx: Parameters<Parameters<typeof withActor>[2]>[0],
-  rows: import('kysely').Insertable<import('../../storage/schema.js').ClaimsTable>[],
-): Promise<number> {
+async function insertClaimBatch(tx: Tx, rows: Insertable<ClaimsTable>[]): Promise<number> {
   const result = await tx.insertInto('claims').values(rows).onConflict((oc) => oc.column('claim_id').doNothing()).executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
