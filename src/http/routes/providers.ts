@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Actor } from '../../domain/auth/actor.js';
 import { importProviders } from '../../app/providers/import-providers.js';
 import { getProviderFor, listProvidersFor } from '../../app/providers/queries.js';
 import { PROVIDER_TEMPLATE_CSV } from '../../app/providers/read-provider-file.js';
@@ -9,7 +10,7 @@ import { sendError, sendResult } from '../reply.js';
 import { AgbParam, ErrorBody, ProviderBody, ProviderDetailBody, ProviderImportBody } from '../schemas.js';
 
 export const providerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, opts) => {
-  const deps = (actor: import('../../domain/auth/actor.js').Actor) => ({ db: opts.db, actor });
+  const deps = (actor: Actor) => ({ db: opts.db, actor });
 
   app.get(
     '/api/providers',

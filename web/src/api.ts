@@ -1,0 +1,212 @@
+/**
+ * Typed calls to the HTTP API (`/api/...`, same origin, session cookie). Every failure becomes an
+ * `ApiError` with a Dutch message: the server's own `{error: {code, message, issues}}` when it sends
+ * one, else a Dutch text for the status.
+ */
+
+export type Role = 'purchaser' | 'controller' | 'provider';
+
+export interface User {
+  id: number;
+  email: string;
+  role: Role;
+  agb: string | null;
+  isSignatory: boolean;
+}
+
+export type ProviderType = 'ziekenhuis' | 'umc' | 'zbc' | 'categoraal';
+
+/** Amounts are integer cents; a bigint column may arrive as a string of digits. */
+export type Cents = number | string;
+
+export interface ProviderSummary {
+  agb: string;
+  name: string;
+  type: ProviderType;
+  city: string;
+  province: string | null;
+  region: string | null;
+  kernregio: boolean;
+  insurer: 'zk' | 'de-friesland';
+  zk_revenue_cents: Cents;
+  market_share?: string | null;
+  kvk?: string | null;
+  vsv_level?: number | null;
+  budget_policy_selected?: boolean;
+  licences?: string[];
+  certificates?: string[];
+  programmes?: string[];
+  latitude?: number | string | null;
+  longitude?: number | string | null;
+}
+
+export interface ProviderLocation {
+  name: string;
+  city: string;
+  is_main: boolean;
+  latitude: number | string | null;
+  longitude: number | string | null;
+}
+
+export interface ProviderDetail extends ProviderSummary {
+  locations: ProviderLocation[];
+  licences: string[];
+  certificates: string[];
+  programmes: string[];
+}
+
+/** Where a problem sits in the input (file, line, column or field), as the server reports it. */
+export interface Issue {
+  file?: string;
+  line?: number;
+  column?: string;
+  field?: string;
+  path?: string;
+  code?: string;
+  message: string;
+}
+
+export interface ImportReport {
+  imported: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: Issue[];
+}
+
+export interface PolicySummary {
+  id: string;
+  version: string | number;
+  kind: string;
+  title: string;
+  policy_year: number;
+  [key: string]: unknown;
+}
+
+/** A full policy file: large and nested; the policy page renders it. */
+export type Policy = PolicySummary & Record<string, unknown>;
+
+export interface Health {
+  status: string;
+  database: 'pglite' | 'postgres';
+}
+
+const statusMessages: Record<number, string> = {
+  400: 'De invoer is ongeldig.',
+  401: 'U bent niet (meer) ingelogd.',
+  403: 'U heeft hier geen toegang toe.',
+  404: 'Niet gevonden.',
+  409: 'Dit conflicteert met bestaande gegevens.',
+  413: 'Het bestand is te groot.',
+  422: 'De termijn is verstreken.',
+  429: 'Te veel verzoeken; probeer het over een minuut opnieuw.',
+  500: 'Er ging iets mis op de server.',
+  502: 'De server is niet bereikbaar.',
+  503: 'De dienst is tijdelijk niet beschikbaar.',
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let onUnauthenticated: (() => void) | null = null;
+
+/** The session registers this: a 401 on any call but log-in and `me` means the session ended. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+interface RequestOptions {
+  json?: unknown;
+  form?: FormData;
+  signal?: AbortSignal;
+  /** Leave a 401 to the caller instead of ending the session (log-in, who-am-I). */
+  ownUnauthenticated?: boolean;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.form) {
+    body = options.form;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal ?? null });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'Geen verbinding met de server. Controleer uw netwerk en probeer het opnieuw.');
+  }
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = toApiError(response.status, payload);
+    if (error.status === 401 && !options.ownUnauthenticated) onUnauthenticated?.();
+    throw error;
+  }
+  return payload as T;
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  const fallback = statusMessages[status] ?? `Onverwachte fout (HTTP ${status}).`;
+  if (typeof payload === 'object' && payload !== null && 'error' in payload) {
+    const error = (payload as { error: unknown }).error;
+    if (typeof error === 'object' && error !== null) {
+      const { code, message, issues } = error as { code?: unknown; message?: unknown; issues?: unknown };
+      return new ApiError(
+        status,
+        typeof code === 'string' ? code : 'unknown',
+        typeof message === 'string' && message !== '' ? message : fallback,
+        Array.isArray(issues) ? (issues as Issue[]) : [],
+      );
+    }
+  }
+  return new ApiError(status, 'unknown', fallback);
+}
+
+const segment = encodeURIComponent;
+
+export const api = {
+  login: (email: string, password: string) =>
+    request<{ user: User }>('POST', '/api/auth/login', { json: { email, password }, ownUnauthenticated: true }).then((r) => r.user),
+  logout: () => request<void>('POST', '/api/auth/logout', { ownUnauthenticated: true }),
+  /** The logged-in user, or null when there is no session. */
+  me: async (signal?: AbortSignal): Promise<User | null> => {
+    try {
+      const result = await request<{ user: User }>('GET', '/api/auth/me', { signal, ownUnauthenticated: true });
+      return result.user;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  health: (signal?: AbortSignal) => request<Health>('GET', '/api/health', { signal }),
+  policies: (signal?: AbortSignal) => request<PolicySummary[]>('GET', '/api/policies', { signal }),
+  policy: (id: string, signal?: AbortSignal) => request<Policy>('GET', `/api/policies/${segment(id)}`, { signal }),
+  providers: (signal?: AbortSignal) => request<ProviderSummary[]>('GET', '/api/providers', { signal }),
+  provider: (agb: string, signal?: AbortSignal) => request<ProviderDetail>('GET', `/api/providers/${segment(agb)}`, { signal }),
+  importProviders: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<ImportReport>('POST', '/api/providers/import', { form });
+  },
+  providerTemplateUrl: '/api/providers/import-template.csv',
+  docsUrl: '/api/docs',
+};
+
+/** A Dutch message for anything a call may throw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Er ging iets onverwachts mis. Probeer het opnieuw.';
+}

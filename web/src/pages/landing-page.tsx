@@ -1,0 +1,37 @@
+/** The public landing page for visitors who are not logged in. */
+import { Link } from '../router';
+
+export function LandingPage() {
+  return (
+    <article className="landing">
+      <h1>Zorginkoop</h1>
+      <p className="lead">
+        Zorginkoop is het platform waarmee Zilveren Kruis medisch-specialistische zorg en add-on geneesmiddelen inkoopt bij
+        ziekenhuizen, UMC&apos;s, ZBC&apos;s en categorale instellingen.
+      </p>
+      <div className="cards">
+        <section className="card" aria-labelledby="voor-inkopers">
+          <h2 id="voor-inkopers">Voor zorginkopers</h2>
+          <p>Segmenteren van zorgaanbieders, prijs- en volumevoorstellen, afspraken met richtpunt of plafond, en de nacalculatie.</p>
+        </section>
+        <section className="card" aria-labelledby="voor-controle">
+          <h2 id="voor-controle">Voor naleving &amp; controle</h2>
+          <p>Controle van declaraties, spiegelinformatie voor zorgaanbieders en machtigingen vooraf.</p>
+        </section>
+        <section className="card" aria-labelledby="voor-aanbieders">
+          <h2 id="voor-aanbieders">Voor zorgaanbieders</h2>
+          <p>Uw eigen voorstel, overeenkomst, vragenlijst en spiegelinformatie: inzien, reageren en ondertekenen.</p>
+        </section>
+      </div>
+      <p className="actions">
+        <Link to="/login" className="button button-primary">
+          Inloggen
+        </Link>
+        <Link to="/policies" className="button button-secondary">
+          Inkoopbeleid bekijken
+        </Link>
+      </p>
+      <p className="muted">Klanten van Zilveren Kruis kunnen binnenkort hier ook prijzen van behandelingen bij zorgaanbieders in de buurt opzoeken.</p>
+    </article>
+  );
+}

@@ -1,0 +1,115 @@
+/** One provider: its fields, licences, certificates, programmes and locations. */
+import type { ReactNode } from 'react';
+import { api, type ProviderDetail } from '../api';
+import { ErrorMessage, Loading, TableScroll, TagList } from '../components/status';
+import { formatEuroCents, formatShare, insurerLabels, label, providerTypeLabels, yesNo } from '../format';
+import { Link } from '../router';
+import { useResource } from '../use-resource';
+
+export function ProviderDetailPage({ agb }: { agb: string }) {
+  const provider = useResource((signal) => api.provider(agb, signal), [agb]);
+  return (
+    <article>
+      <p className="back-link">
+        <Link to="/providers">← Alle zorgaanbieders</Link>
+      </p>
+      {provider.status === 'ready' ? (
+        <ProviderView provider={provider.data} />
+      ) : (
+        <>
+          <h1>Zorgaanbieder {agb}</h1>
+          {provider.status === 'loading' ? <Loading what="Zorgaanbieder" /> : <ErrorMessage>{provider.message}</ErrorMessage>}
+        </>
+      )}
+    </article>
+  );
+}
+
+const coordinates = (lat: unknown, lon: unknown) =>
+  lat === null || lat === undefined || lon === null || lon === undefined ? '—' : `${String(lat).replace('.', ',')}; ${String(lon).replace('.', ',')}`;
+
+function ProviderView({ provider: p }: { provider: ProviderDetail }) {
+  return (
+    <>
+      <h1>{p.name}</h1>
+      <p className="subtitle">
+        AGB-code <span className="code">{p.agb}</span> · {label(providerTypeLabels, p.type)} · {p.city}
+      </p>
+
+      <section aria-labelledby="gegevens">
+        <h2 id="gegevens">Gegevens</h2>
+        <dl className="facts">
+          <Fact term="AGB-code">{p.agb}</Fact>
+          <Fact term="Type">{label(providerTypeLabels, p.type)}</Fact>
+          <Fact term="Plaats">{p.city}</Fact>
+          <Fact term="Provincie">{p.province ?? '—'}</Fact>
+          <Fact term="Regio">{p.region ?? '—'}</Fact>
+          <Fact term="Kernregio">{yesNo(p.kernregio)}</Fact>
+          <Fact term="Inkoop door">{label(insurerLabels, p.insurer)}</Fact>
+          <Fact term="ZK-omzet vorig jaar">
+            <span className="amount">{formatEuroCents(p.zk_revenue_cents)}</span>
+          </Fact>
+          <Fact term="Marktaandeel ZK">{formatShare(p.market_share)}</Fact>
+          <Fact term="KvK-nummer">{p.kvk ?? '—'}</Fact>
+          <Fact term="VSV-niveau">{p.vsv_level ?? '—'}</Fact>
+          <Fact term="Budgetpolis-selectie">{yesNo(p.budget_policy_selected)}</Fact>
+        </dl>
+      </section>
+
+      <div className="columns">
+        <section aria-labelledby="vergunningen">
+          <h2 id="vergunningen">Vergunningen</h2>
+          <TagList items={p.licences} />
+        </section>
+        <section aria-labelledby="certificaten">
+          <h2 id="certificaten">Certificaten</h2>
+          <TagList items={p.certificates} />
+        </section>
+        <section aria-labelledby="programmas">
+          <h2 id="programmas">Programma&apos;s</h2>
+          <TagList items={p.programmes} />
+        </section>
+      </div>
+
+      <section aria-labelledby="locaties">
+        <h2 id="locaties">Locaties</h2>
+        {p.locations.length === 0 ? (
+          <p className="empty">Geen locaties bekend.</p>
+        ) : (
+          <TableScroll label="Tabel locaties">
+            <table className="data-table">
+              <caption className="visually-hidden">Locaties van {p.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Naam</th>
+                  <th scope="col">Plaats</th>
+                  <th scope="col">Hoofdlocatie</th>
+                  <th scope="col">Coördinaten (breedte; lengte)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.locations.map((l) => (
+                  <tr key={`${l.name}|${l.city}`}>
+                    <td>{l.name}</td>
+                    <td>{l.city}</td>
+                    <td>{yesNo(l.is_main)}</td>
+                    <td className="code">{coordinates(l.latitude, l.longitude)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The route table. A new page is one entry here: its path pattern, title, who may open it, an
+ * optional menu label, and the component. Order matters where patterns overlap (first match wins).
+ */
+import type { ReactNode } from 'react';
+import type { Role, User } from './api';
+import { LandingPage } from './pages/landing-page';
+import { LoginPage } from './pages/login-page';
+import { PoliciesPage } from './pages/policies-page';
+import { PolicyDetailPage } from './pages/policy-detail-page';
+import { ProviderDetailPage } from './pages/provider-detail-page';
+import { ProviderImportPage } from './pages/provider-import-page';
+import { ProvidersPage } from './pages/providers-page';
+import { matchPath } from './router';
+
+/** `public`: anyone; `guest`: only when logged out (logged-in users go home); else logged-in roles. */
+export type Access = 'public' | 'guest' | readonly Role[];
+
+type Params = Record<string, string>;
+
+export interface RouteDef {
+  path: string;
+  title: string | ((params: Params) => string);
+  access: Access;
+  /** Shown in the main menu under this label, to the roles that may open the page. */
+  nav?: string;
+  render(params: Params): ReactNode;
+}
+
+const everyone = ['purchaser', 'controller', 'provider'] as const satisfies readonly Role[];
+
+export const routes: RouteDef[] = [
+  { path: '/', title: 'Welkom', access: 'guest', render: () => <LandingPage /> },
+  { path: '/login', title: 'Inloggen', access: 'guest', render: () => <LoginPage /> },
+  { path: '/providers', title: 'Zorgaanbieders', access: everyone, nav: 'Zorgaanbieders', render: () => <ProvidersPage /> },
+  { path: '/providers/import', title: 'Zorgaanbieders importeren', access: ['purchaser'], nav: 'Importeren', render: () => <ProviderImportPage /> },
+  { path: '/providers/:agb', title: (p) => `Zorgaanbieder ${p.agb ?? ''}`, access: everyone, render: (p) => <ProviderDetailPage agb={p.agb ?? ''} /> },
+  // The purchasing policy is a published document: readable without logging in.
+  { path: '/policies', title: 'Inkoopbeleid', access: 'public', nav: 'Inkoopbeleid', render: () => <PoliciesPage /> },
+  { path: '/policies/:id', title: (p) => `Inkoopbeleid ${p.id ?? ''}`, access: 'public', render: (p) => <PolicyDetailPage id={p.id ?? ''} /> },
+];
+
+export function resolveRoute(pathname: string): { route: RouteDef; params: Params } | null {
+  for (const route of routes) {
+    const params = matchPath(route.path, pathname);
+    if (params) return { route, params };
+  }
+  return null;
+}
+
+export function mayOpen(access: Access, user: User | null): boolean {
+  if (access === 'public') return true;
+  if (access === 'guest') return user === null;
+  return user !== null && access.includes(user.role);
+}
+
+/** The menu: pages with a menu label that this user (or a visitor) may open. */
+export const navFor = (user: User | null) =>
+  routes.filter((r) => r.nav && r.access !== 'guest' && mayOpen(r.access, user)).map((r) => ({ to: r.path, label: r.nav as string }));
+
+export const titleOf = (route: RouteDef, params: Params) => (typeof route.title === 'function' ? route.title(params) : route.title);
