@@ -8,6 +8,7 @@ import { registerDbCommands } from './commands/db.js';
 import { registerDemoCommands } from './commands/demo.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerProviderCommands } from './commands/providers.js';
+import { registerPurchasingCommands } from './commands/purchasing.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/users.js';
 import { CliExit } from './io.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerPolicyCommands(program);
   registerProviderCommands(program);
   registerUserCommands(program);
+  registerPurchasingCommands(program);
   registerServeCommand(program);
   const override = (command: Command) => {
     command.exitOverride();
@@ -47,5 +49,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 }
+
+// A closed pipe (`zorginkoop … | head`) ends the output, not the program with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 process.exitCode = await main(process.argv);

@@ -63,19 +63,35 @@ export function demoProposalInputs(seed: Seed, providers: readonly DemoProvider[
   }));
 }
 
-export function demoAddonAgreements(seed: Seed, providers: readonly DemoProvider[], drugs: readonly DemoAddOnDrug[]): DemoAddonAgreement[] {
+/**
+ * One-year add-on sub-agreements (FDA) built from what each provider actually claimed in the year:
+ * the agreed units are the realised units times a seeded factor (0.8-1.1), so some clusters overrun
+ * their budget and nacalculatie has work to do. The demo claims are a small sample of a real year,
+ * so the expected add-on revenue (which decides nacalculatie, ADD §5) is set from the provider's
+ * ZK revenue instead (0.2%-3%), putting providers on both sides of the EUR 100,000 threshold.
+ */
+export function demoAddonAgreements(
+  seed: Seed,
+  providers: readonly DemoProvider[],
+  drugs: readonly DemoAddOnDrug[],
+  realisedUnits: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): DemoAddonAgreement[] {
   const prng = createPrng(seed).fork('addon-agreements');
-  return providers
-    .filter((p) => p.type !== 'zbc')
-    .map((p) => {
-      const chosen = prng.sample([...drugs], Math.min(drugs.length, prng.int(3, 8)));
-      const lines = chosen.map((d) => ({ ziNumber: d.ziNumber, agreedUnits: String(d.typicalDoseUnits * prng.int(5, 80)) }));
-      const expectedRevenueCents = chosen.reduce((sum, d, i) => sum + Math.round(d.referenceTariffCents * Number(lines[i]!.agreedUnits)), 0);
+  const tariff = new Map(drugs.map((d) => [d.ziNumber, d]));
+  return [...realisedUnits.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([agb, perDrug]) => {
+      const lines = [...perDrug.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([ziNumber, units]) => ({ ziNumber, agreedUnits: String(Math.max(1, Math.round(units * (0.8 + prng.int(0, 30) / 100)))) }));
+      const revenue = providers.find((p) => p.agb === agb)?.zkRevenueCents ?? 0;
+      const expectedRevenueCents = Math.round((revenue * prng.int(2, 30)) / 1000);
+      const withRequirement = lines.some((l) => tariff.get(l.ziNumber)?.efficiencyRequirement);
       return {
-        agb: p.agb,
+        agb,
         expectedRevenueCents,
         q2Figures: prng.weightedPick(['on-time', 'late', 'incorrect'] as const, [0.8, 0.12, 0.08]),
-        efficiency: chosen.some((d) => d.efficiencyRequirement) ? prng.weightedPick(['met', 'not-met'] as const, [0.8, 0.2]) : 'no-requirement',
+        efficiency: withRequirement ? prng.weightedPick(['met', 'not-met'] as const, [0.8, 0.2]) : 'no-requirement',
         lines,
       };
     });

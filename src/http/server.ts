@@ -23,6 +23,7 @@ import { sendError } from './reply.js';
 import { authRoutes } from './routes/auth.js';
 import { policyRoutes } from './routes/policies.js';
 import { providerRoutes } from './routes/providers.js';
+import { purchasingRoutes } from './routes/purchasing.js';
 
 export interface ServerOptions {
   db: Database;
@@ -108,6 +109,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(authRoutes, { db: options.db, now, secureCookies: options.secureCookies ?? false });
   await app.register(policyRoutes, { policies: options.policies });
   await app.register(providerRoutes, { db: options.db });
+  await app.register(purchasingRoutes, { db: options.db, policies: options.policies });
 
   const webDir = options.webDir ?? path.join(repoRoot(), 'web', 'dist');
   if (existsSync(path.join(webDir, 'index.html'))) {

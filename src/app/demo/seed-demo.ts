@@ -31,7 +31,7 @@ const CLAIM_BATCH = 1_000;
 
 export interface DemoSeedOptions {
   seed: string;
-  /** Claim lines per year; two years are generated (the base year and the contract year). */
+  /** Claim lines per MSZ year: the base year and the contract year each get this many, the add-on year a quarter. */
   claims: number;
   /** Skip entirely when providers exist already (used by `npm start`). */
   ifEmpty?: boolean;
@@ -166,16 +166,6 @@ export async function seedDemo(db: Database, options: DemoSeedOptions): Promise<
         .onConflict((oc) => oc.columns(['agb', 'year']).doNothing())
         .execute();
     }
-    for (const a of demoAddonAgreements(options.seed, providers, drugs)) {
-      const inserted = await tx
-        .insertInto('addon_agreements')
-        .values({ agb: a.agb, year: DEMO_ADDON_YEAR, expected_revenue_cents: a.expectedRevenueCents, q2_figures: a.q2Figures, efficiency: a.efficiency })
-        .onConflict((oc) => oc.columns(['agb', 'year']).doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 && a.lines.length > 0) {
-        await tx.insertInto('addon_agreement_lines').values(a.lines.map((l) => ({ agb: a.agb, year: DEMO_ADDON_YEAR, zi_number: l.ziNumber, agreed_units: l.agreedUnits }))).execute();
-      }
-    }
     await audit(tx, actor, { event: 'demo.seed', action: 'C', purpose: 'demo', details: { seed: options.seed, providers: counts, products: products.length, drugs: drugs.length } });
   });
   progress(`${providers.length} zorgaanbieders, ${products.length} zorgproducten, ${drugs.length} add-on geneesmiddelen`);
@@ -183,16 +173,22 @@ export async function seedDemo(db: Database, options: DemoSeedOptions): Promise<
   // Claims: streamed from the generator, one transaction per batch; the base year and the contract year.
   let generated = 0;
   let inserted = 0;
-  const total = options.claims * 2;
+  const years = [
+    { year: DEMO_BASE_YEAR, count: options.claims },
+    { year: DEMO_YEAR, count: options.claims },
+    { year: DEMO_ADDON_YEAR, count: Math.ceil(options.claims / 4) },
+  ];
+  const total = years.reduce((sum, y) => sum + y.count, 0);
   let batch: Insertable<ClaimsTable>[] = [];
+  const addonUnits = new Map<string, Map<string, number>>();
   const flush = async () => {
     if (batch.length === 0) return;
     inserted += await withActor(db, actor, (tx) => insertClaimBatch(tx, batch));
     batch = [];
     if (generated % 10_000 === 0 || generated === total) progress(`declaraties: ${generated}/${total}`);
   };
-  for (const year of [DEMO_BASE_YEAR, DEMO_YEAR]) {
-    const claims = generateClaims({ seed: options.seed, count: options.claims, year, providers, products, drugs, idPrefix: `C${year}-` });
+  for (const { year, count } of years) {
+    const claims = generateClaims({ seed: options.seed, count, year, providers, products, drugs, idPrefix: `C${year}-` });
     for (const claim of claims) {
       generated += 1;
       batch.push({
@@ -210,10 +206,29 @@ export async function seedDemo(db: Database, options: DemoSeedOptions): Promise<
         zi_number: claim.ziNumber ?? null,
         units: claim.units === undefined ? null : String(claim.units),
       });
+      if (year === DEMO_ADDON_YEAR && claim.ziNumber !== undefined && claim.units !== undefined && claim.amountCents > 0) {
+        const perDrug = addonUnits.get(claim.agb) ?? new Map<string, number>();
+        perDrug.set(claim.ziNumber, (perDrug.get(claim.ziNumber) ?? 0) + Number(claim.units));
+        addonUnits.set(claim.agb, perDrug);
+      }
       if (batch.length >= CLAIM_BATCH) await flush();
     }
   }
   await flush();
+
+  // Add-on sub-agreements follow from what each provider claimed in the add-on year.
+  await withActor(db, actor, async (tx) => {
+    for (const a of demoAddonAgreements(options.seed, providers, drugs, addonUnits)) {
+      const inserted = await tx
+        .insertInto('addon_agreements')
+        .values({ agb: a.agb, year: DEMO_ADDON_YEAR, expected_revenue_cents: a.expectedRevenueCents, q2_figures: a.q2Figures, efficiency: a.efficiency })
+        .onConflict((oc) => oc.columns(['agb', 'year']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 && a.lines.length > 0) {
+        await tx.insertInto('addon_agreement_lines').values(a.lines.map((l) => ({ agb: a.agb, year: DEMO_ADDON_YEAR, zi_number: l.ziNumber, agreed_units: l.agreedUnits }))).execute();
+      }
+    }
+  });
 
   const users = { created: 0, existing: 0 };
   for (const login of DEMO_LOGINS) {

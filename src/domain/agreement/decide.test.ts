@@ -159,7 +159,7 @@ describe('decideAgreement: worked examples from MSZ §2', () => {
     expect(d).toMatchObject({ agreement_type_id: 'transitie-3', years: 3 });
     const umc = d.reasons.find((r) => r.rule === 'agreement.umc');
     expect(umc?.inputs).toMatchObject({ umc_agreement_rule: 'same-as-other-providers', decision: 'umc-handling' });
-    expect(umc?.message).toContain('transplantaties');
+    expect(umc?.message).toContain('transplantatie');
   });
 
   it('open price/volume: decided as if agreed, provisional, with what happens otherwise', () => {

@@ -82,7 +82,7 @@ describe('settle: worked examples (MSZ §2 Fig. 1, §4)', () => {
       ['realised-within', 9_500_000 * EUR], ['shortfall-compensation', 250_000 * EUR], ['exempt-care', 1 * M],
     ]);
     expect(s.payable_cents).toBe(10_750_000 * EUR);
-    expect(line(s, 'exempt-care')).toMatchObject({ rule: 'settlement.umc-exempt', source: 'MSZ §4', inputs: { exempt_care: 'transplantaties', share: '1' } });
+    expect(line(s, 'exempt-care')).toMatchObject({ rule: 'settlement.umc-exempt', source: 'MSZ §4', inputs: { exempt_care: 'transplantatie', share: '1' } });
     const c = run({ type: 'plafond', targetCents: 5 * M, realisedCents: 6_500_000 * EUR, excludedCents: 1 * M });
     expect(c.lines.map((l) => [l.id, l.amount_cents])).toEqual([['ceiling', 5 * M], ['exempt-care', 1 * M]]);
     expect(c.payable_cents).toBe(6 * M);
