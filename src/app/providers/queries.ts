@@ -1,13 +1,11 @@
 /** Use cases: read providers. Row-level security scopes rows; a refused look-up is audited. */
 import type { Actor } from '../../domain/auth/actor.js';
-import { canSeeProvider } from '../../domain/auth/actor.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
-import { parseAgb } from '../../domain/identifiers/index.js';
-import { audit } from '../../storage/audit.js';
 import { withActor } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
 import { findProvider, listLocations, listProviders } from '../../storage/repositories/providers.js';
 import type { ProviderRow } from '../../storage/schema.js';
+import { providerAccess } from '../access.js';
 
 export interface ProviderView {
   agb: string;
@@ -70,15 +68,8 @@ export async function listProvidersFor(deps: { db: Database; actor: Actor }): Pr
 }
 
 export async function getProviderFor(deps: { db: Database; actor: Actor }, agbInput: string): Promise<Result<ProviderDetail>> {
-  if (deps.actor.role === 'public') return fail('unauthenticated', 'Log in om zorgaanbieders te zien.');
-  const agb = parseAgb(agbInput, 'agb');
+  const agb = await providerAccess(deps, agbInput, 'provider.read', 'agb');
   if (!agb.ok) return agb;
-  if (!canSeeProvider(deps.actor, agb.value)) {
-    await withActor(deps.db, deps.actor, (tx) =>
-      audit(tx, deps.actor, { event: 'provider.read', action: 'R', outcome: 'denied', purpose: 'zorginkoop', objectType: 'provider', objectId: agb.value, agb: deps.actor.agb }),
-    );
-    return fail('forbidden', 'U heeft geen toegang tot deze zorgaanbieder.');
-  }
   return withActor(deps.db, deps.actor, async (tx) => {
     const row = await findProvider(tx, agb.value);
     if (!row) return fail('not_found', `Zorgaanbieder met AGB-code ${agb.value} niet gevonden.`);

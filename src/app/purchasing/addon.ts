@@ -7,8 +7,8 @@ import { sql } from 'kysely';
 import { addonEligibility, postCalculate, type AddonEligibility, type AddonEligibilityInput, type PostCalculation } from '../../domain/addon/index.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
 import { parseEuroAmount } from '../../domain/money/index.js';
-import { canSeeProvider, systemActor } from '../../domain/auth/actor.js';
-import { parseAgb } from '../../domain/identifiers/index.js';
+import { systemActor } from '../../domain/auth/actor.js';
+import { providerAccess } from '../access.js';
 import { withActor } from '../../storage/context.js';
 import type { PolicyCatalogue } from '../policies.js';
 import { parseYear } from './negotiation.js';
@@ -50,12 +50,10 @@ export function parseEligibilityInput(raw: { expectedRevenueEur: string; q2Figur
 }
 
 export async function addonFor(deps: PurchasingDeps, agbInput: string, yearInput: unknown): Promise<Result<AddonView>> {
-  if (deps.actor.role === 'public') return fail('unauthenticated', 'Log eerst in.');
-  const agb = parseAgb(agbInput, 'provider');
-  if (!agb.ok) return agb;
   const year = parseYear(yearInput);
   if (!year.ok) return year;
-  if (!canSeeProvider(deps.actor, agb.value)) return fail('forbidden', 'U heeft geen toegang tot deze zorgaanbieder.');
+  const agb = await providerAccess(deps, agbInput, 'addon.read');
+  if (!agb.ok) return agb;
   const policy = addOnPolicyForYear(deps.policies, year.value);
   if (!policy.ok) return policy;
 

@@ -4,7 +4,7 @@
  * and whether the provider is new. Only purchasers change it; every change is audited.
  */
 import type { Actor } from '../../domain/auth/actor.js';
-import { canSeeProvider } from '../../domain/auth/actor.js';
+import { providerAccess } from '../access.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
 import { parseAgb } from '../../domain/identifiers/index.js';
 import { audit } from '../../storage/audit.js';
@@ -52,11 +52,10 @@ export async function readNegotiation(q: Queryable, agb: string, year: number): 
 }
 
 export async function getNegotiation(deps: { db: Database; actor: Actor }, agbInput: string, yearInput: unknown): Promise<Result<NegotiationState>> {
-  const agb = parseAgb(agbInput, 'agb');
-  if (!agb.ok) return agb;
   const year = parseYear(yearInput);
   if (!year.ok) return year;
-  if (!canSeeProvider(deps.actor, agb.value)) return fail('forbidden', 'U heeft geen toegang tot deze zorgaanbieder.');
+  const agb = await providerAccess(deps, agbInput, 'negotiation.read');
+  if (!agb.ok) return agb;
   return withActor(deps.db, deps.actor, async (tx) => {
     if (!(await findProvider(tx, agb.value))) return fail('not_found', `Zorgaanbieder ${agb.value} niet gevonden.`);
     return ok(await readNegotiation(tx, agb.value, year.value));

@@ -5,16 +5,15 @@
  * and anonymous percentiles leave the use case.
  */
 import type { Actor } from '../../domain/auth/actor.js';
-import { canSeeProvider, systemActor } from '../../domain/auth/actor.js';
+import { systemActor } from '../../domain/auth/actor.js';
 import { decideAgreement, type AgreementDecision } from '../../domain/agreement/index.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
-import { parseAgb } from '../../domain/identifiers/index.js';
 import type { MszPolicy } from '../../domain/policy/index.js';
-import { audit } from '../../storage/audit.js';
 import { withActor, type Tx } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
 import { findProvider } from '../../storage/repositories/providers.js';
 import type { ProviderRow } from '../../storage/schema.js';
+import { providerAccess } from '../access.js';
 import type { PolicyCatalogue } from '../policies.js';
 import { readNegotiation, parseYear, type NegotiationState } from './negotiation.js';
 import { mszPolicyForYear } from './policy-for-year.js';
@@ -41,17 +40,10 @@ export async function withProviderYear<T>(
   yearInput: unknown,
   work: (tx: Tx, context: ProviderYear) => Promise<Result<T>>,
 ): Promise<Result<T>> {
-  if (deps.actor.role === 'public') return fail('unauthenticated', 'Log eerst in.');
-  const agb = parseAgb(agbInput, 'provider');
-  if (!agb.ok) return agb;
   const year = parseYear(yearInput);
   if (!year.ok) return year;
-  if (!canSeeProvider(deps.actor, agb.value)) {
-    await withActor(deps.db, deps.actor, (tx) =>
-      audit(tx, deps.actor, { event: 'purchasing.read', action: 'R', outcome: 'denied', purpose: 'zorginkoop', objectType: 'provider', objectId: agb.value }),
-    );
-    return fail('forbidden', 'U heeft geen toegang tot deze zorgaanbieder.');
-  }
+  const agb = await providerAccess(deps, agbInput, 'purchasing.read');
+  if (!agb.ok) return agb;
   const policy = mszPolicyForYear(deps.policies, year.value);
   if (!policy.ok) return policy;
   return withActor(deps.db, systemActor(`purchasing:${deps.actor.email ?? deps.actor.role}`), async (tx) => {
