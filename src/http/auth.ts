@@ -39,5 +39,5 @@ export function requireRoles(...roles: Role[]) {
   };
 }
 
-export const STAFF: Role[] = ['purchaser', 'controller'];
-export const ANY_USER: Role[] = ['purchaser', 'controller', 'provider'];
+export const STAFF: Role[] = ['purchaser', 'controller', 'medical-adviser'];
+export const ANY_USER: Role[] = ['purchaser', 'controller', 'medical-adviser', 'provider'];

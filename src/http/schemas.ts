@@ -26,7 +26,7 @@ export const AgbParam = z.object({ agb: z.string().max(16).describe('AGB-code va
 export const SessionUserBody = z.object({
   id: z.number().int(),
   email: z.string(),
-  role: z.enum(['purchaser', 'controller', 'provider']),
+  role: z.enum(['purchaser', 'controller', 'medical-adviser', 'provider']),
   agb: z.string().nullable(),
   isSignatory: z.boolean(),
 });

@@ -120,7 +120,7 @@ export interface ClaimsTable {
   units: Numeric | null;
 }
 
-export type UserRole = 'purchaser' | 'controller' | 'provider';
+export type UserRole = 'purchaser' | 'controller' | 'medical-adviser' | 'provider';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -207,7 +207,54 @@ export interface AddonAgreementLinesTable {
   agreed_units: Numeric;
 }
 
+export interface ClaimCheckRunsTable {
+  id: Generated<number>;
+  year: number | null;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  claims: ColumnType<number, number | undefined, number>;
+  findings: ColumnType<unknown, string | undefined, string>;
+  started_by: string;
+}
+
+export interface RiskAnalysesTable {
+  id: Generated<number>;
+  title: string;
+  rationale: string;
+  rules: ColumnType<string[], string[] | undefined, string[]>;
+  agb: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export type FindingStatus = 'open' | 'sent' | 'responded' | 'upheld' | 'withdrawn';
+
+export interface ClaimFindingsTable {
+  id: Generated<number>;
+  run_id: number;
+  claim_id: string;
+  agb: string;
+  rule: string;
+  source: string;
+  amount_at_stake_cents: number;
+  action: 'reject' | 'reclaim' | 'review';
+  related_claim_ids: ColumnType<string[], string[] | undefined, string[]>;
+  reason: ColumnType<unknown, string, string>;
+  status: ColumnType<FindingStatus, FindingStatus | undefined, FindingStatus>;
+  response_due: string | null;
+  provider_response: string | null;
+  responded_at: Timestamp | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  risk_analysis_id: number | null;
+  created_at: Timestamp;
+}
+
 export interface Schema {
+  claim_check_runs: ClaimCheckRunsTable;
+  risk_analyses: RiskAnalysesTable;
+  claim_findings: ClaimFindingsTable;
   negotiations: NegotiationsTable;
   proposal_inputs: ProposalInputsTable;
   addon_agreements: AddonAgreementsTable;

@@ -31,8 +31,8 @@ export async function addUser(deps: { db: Database; actor: Actor }, input: NewUs
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || email.length > 254) {
     return fail('invalid_input', `Ongeldig e-mailadres: '${email}'.`, [{ field: 'email', message: 'Ongeldig e-mailadres.' }]);
   }
-  if (!['purchaser', 'controller', 'provider'].includes(input.role)) {
-    return fail('invalid_input', `Rol moet purchaser, controller of provider zijn.`, [{ field: 'role', message: 'Onbekende rol.' }]);
+  if (!['purchaser', 'controller', 'medical-adviser', 'provider'].includes(input.role)) {
+    return fail('invalid_input', `Rol moet purchaser, controller, medical-adviser of provider zijn.`, [{ field: 'role', message: 'Onbekende rol.' }]);
   }
   const password = checkPassword(input.password, { email });
   if (!password.ok) return password;

@@ -13,7 +13,7 @@ export function registerUserCommands(program: Command): void {
     .description('Voeg een gebruiker toe')
     .requiredOption('--email <email>', 'e-mailadres')
     .requiredOption('--password <password>', 'wachtwoord (8 tot 128 tekens, geen veelgebruikt wachtwoord)')
-    .requiredOption('--role <role>', 'purchaser | controller | provider')
+    .requiredOption('--role <role>', 'purchaser | controller | medical-adviser | provider')
     .option('--agb <agb>', 'AGB-code (verplicht voor rol provider)')
     .option('--signatory', 'tekenbevoegd voor de zorgaanbieder')
     .option('--name <name>', 'weergavenaam')

@@ -1,5 +1,6 @@
 /** Who acts: a logged-in user, the public, or the system (CLI, jobs, demo seeding). */
-export type Role = 'purchaser' | 'controller' | 'provider' | 'public' | 'system';
+/** `medical-adviser`: the insurer's medical adviser, who supervises patient-level detail control. */
+export type Role = 'purchaser' | 'controller' | 'medical-adviser' | 'provider' | 'public' | 'system';
 
 export interface Actor {
   role: Role;
@@ -15,6 +16,6 @@ export const publicActor: Actor = { role: 'public', userId: null, email: null, a
 
 /** Insurer staff see all providers; a provider user only its own AGB. */
 export function canSeeProvider(actor: Actor, agb: string): boolean {
-  if (actor.role === 'purchaser' || actor.role === 'controller' || actor.role === 'system') return true;
+  if (actor.role === 'purchaser' || actor.role === 'controller' || actor.role === 'medical-adviser' || actor.role === 'system') return true;
   return actor.role === 'provider' && actor.agb === agb;
 }
