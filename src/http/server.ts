@@ -109,7 +109,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(authRoutes, { db: options.db, now, secureCookies: options.secureCookies ?? false });
   await app.register(policyRoutes, { policies: options.policies });
   await app.register(providerRoutes, { db: options.db });
-  await app.register(purchasingRoutes, { db: options.db, policies: options.policies });
+  await app.register(purchasingRoutes, { db: options.db, policies: options.policies, now });
 
   const webDir = options.webDir ?? path.join(repoRoot(), 'web', 'dist');
   if (existsSync(path.join(webDir, 'index.html'))) {

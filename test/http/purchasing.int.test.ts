@@ -53,6 +53,28 @@ describe.each(databaseKinds)('purchasing API on %s', (kind) => {
     expect(settlement.settlement.target_cents).toBe(proposal.financial.amount_cents);
   });
 
+  it('renders the proposal letter, price list, settlement statement and Fig. 1 chart', async () => {
+    const agb = server.seed.demoProviderAgb;
+    const pdf = await purchaser.get(`/api/providers/${agb}/proposal.pdf?year=2018`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await purchaser.get(`/api/providers/${agb}/price-list.xlsx?year=2018`);
+    expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const csv = await (await purchaser.get(`/api/providers/${agb}/price-list.csv?year=2018`)).text();
+    expect(csv.split('\n')[0]).toMatch(/Zorgproductcode;Omschrijving/);
+    const statement = await json(await purchaser.get(`/api/providers/${agb}/settlement-statement?year=2018`));
+    const settlement = await json(await purchaser.get(`/api/providers/${agb}/settlement?year=2018`));
+    expect(statement.payable_cents).toBe(settlement.settlement.payable_cents);
+    const settlementPdf = await purchaser.get(`/api/providers/${agb}/settlement.pdf?year=2018`);
+    expect(settlementPdf.headers.get('content-type')).toBe('application/pdf');
+    const svg = await purchaser.get(`/api/providers/${agb}/payment-curve.svg?year=2018`);
+    expect(svg.headers.get('content-type')).toMatch(/image\/svg\+xml/);
+    expect(await svg.text()).toMatch(/^<svg[\s\S]*Realisatie/);
+    expect((await provider.get(`/api/providers/${other}/proposal.pdf?year=2018`)).status).toBe(403);
+  });
+
   it('shows a provider user its own purchasing figures and refuses another provider, audited', async () => {
     const own = server.seed.demoProviderAgb;
     for (const path of ['agreement', 'proposal', 'negotiation', 'addon']) {

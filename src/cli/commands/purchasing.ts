@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { priceList, proposalLetter, settlementStatementPdf } from '../../app/purchasing/documents.js';
 import { systemActor } from '../../domain/auth/actor.js';
 import { fail, type Result } from '../../domain/errors.js';
 import type { Reason } from '../../domain/explain.js';
@@ -84,14 +86,25 @@ export function registerPurchasingCommands(program: Command): void {
     }),
   );
 
-  providerYear(program.command('proposal').description('Prijs- en volumevoorstel en financiële afspraak (MSZ §3, §4)')).action(
-    providerYearAction(proposalFor, (p) => {
+  providerYear(program.command('proposal').description('Prijs- en volumevoorstel en financiële afspraak (MSZ §3, §4)'))
+    .option('--pdf <file>', 'schrijf ook de voorstelbrief (PDF)')
+    .option('--xlsx <file>', 'schrijf ook de prijslijst (Excel)')
+    .action(async (opts: ProviderYearOptions & { pdf?: string; xlsx?: string }) => {
+      await showProposal(opts);
+      if (!opts.pdf && !opts.xlsx) return;
+      const catalogue = await policies(opts.json === true);
+      await withDatabase(async (db) => {
+        const deps = { db, actor: systemActor('cli'), policies: catalogue };
+        if (opts.pdf) await writeFile(opts.pdf, unwrap(await proposalLetter(deps, opts.provider, opts.year, new Date()), opts.json === true));
+        if (opts.xlsx) await writeFile(opts.xlsx, unwrap(await priceList(deps, opts.provider, opts.year, new Date(), 'xlsx'), opts.json === true));
+      });
+    });
+  const showProposal = providerYearAction(proposalFor, (p) => {
       console.log(`${p.provider.name} (${p.provider.agb}) ${p.year}: ${p.decision.title}`);
       console.log(`  ${p.financial.amount_kind}: ${formatEuro(p.financial.amount_cents)} per jaar (${p.financial.years.join(', ')}), prijsindex ${p.financial.price_index}`);
       for (const line of p.volume.lines) console.log(`  ${line.label.padEnd(50)} ${formatEuro(line.amount_cents).padStart(20)}  [${line.source}]`);
       for (const flag of p.volume.flags) console.log(`  ! ${flag.message}`);
-    }),
-  );
+  });
 
   // `settle --provider --year` and `settle simulate`: the parent's options cannot be mandatory, or the
   // subcommand would demand them too; the action checks them instead.
@@ -100,18 +113,26 @@ export function registerPurchasingCommands(program: Command): void {
     .description('Afrekening per aanbieder en jaar (MSZ §2 Fig. 1, §4); of: settle simulate')
     .option('--provider <agb>', 'AGB-code van de zorgaanbieder')
     .option('--year <year>', 'jaar')
-    .option('--json', 'uitvoer als JSON');
+    .option('--json', 'uitvoer als JSON')
+    .option('--pdf <file>', 'schrijf ook de afrekening (PDF)');
   const settleProvider = providerYearAction(settlementFor, (s) => {
       const st = s.settlement;
       console.log(`${s.provider.name} ${s.year} (${s.decision.title})`);
       console.log(`  gerealiseerd ${formatEuro(st.realised_cents)}, ${st.type === 'transitie' ? 'richtpunt' : 'plafond'} ${formatEuro(st.target_cents)}, te betalen ${formatEuro(st.payable_cents)} (verschil ${formatEuro(st.difference_cents)})`);
       for (const line of st.lines) console.log(`  ${line.label.padEnd(50)} ${formatEuro(line.amount_cents).padStart(20)}  [${line.rule}; ${line.source}]`);
   });
-  settle.action(async (opts: Partial<ProviderYearOptions>) => {
+  settle.action(async (opts: Partial<ProviderYearOptions> & { pdf?: string }) => {
     if (!opts.provider || !opts.year) {
       unwrap(fail('invalid_input', 'Geef --provider <agb> en --year <jaar>, of gebruik: settle simulate.', [{ field: opts.provider ? 'year' : 'provider', message: 'Verplicht.' }]), opts.json === true);
     }
     await settleProvider(opts as ProviderYearOptions);
+    if (opts.pdf) {
+      const pdfFile = opts.pdf;
+      const catalogue = await policies(opts.json === true);
+      await withDatabase(async (db) => {
+        await writeFile(pdfFile, unwrap(await settlementStatementPdf({ db, actor: systemActor('cli'), policies: catalogue }, opts.provider!, opts.year!, new Date()), opts.json === true));
+      });
+    }
   });
   settle
     .command('simulate')

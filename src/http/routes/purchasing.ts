@@ -5,13 +5,16 @@ import type { Actor } from '../../domain/auth/actor.js';
 import type { PolicyCatalogue } from '../../app/policies.js';
 import { addonFor, eligibilityFor, parseEligibilityInput } from '../../app/purchasing/addon.js';
 import { ceilingMonitor } from '../../app/purchasing/ceiling-monitor.js';
+import { paymentCurveChart, priceList, proposalLetter, settlementStatement, settlementStatementPdf } from '../../app/purchasing/documents.js';
 import { getNegotiation, setNegotiation } from '../../app/purchasing/negotiation.js';
 import { proposalFor } from '../../app/purchasing/proposal.js';
 import { decideAgreementFor } from '../../app/purchasing/provider-year.js';
 import { settlementFor, simulateSettlement } from '../../app/purchasing/settlement.js';
 import type { Database } from '../../storage/database.js';
 import { ANY_USER, STAFF, requireRoles } from '../auth.js';
-import { sendResult } from '../reply.js';
+import type { FastifyReply } from 'fastify';
+import type { Result } from '../../domain/errors.js';
+import { sendError, sendResult } from '../reply.js';
 import { AgbParam, ErrorBody } from '../schemas.js';
 
 const Fact = z.enum(['agreed', 'rejected', 'open']);
@@ -21,9 +24,37 @@ const Cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** The explained shapes are documented loosely: their fields are listed in ARCHITECTURE.md and src/domain/explain.ts. */
 const Explained = z.record(z.string(), z.unknown());
 
-export const purchasingRoutes: FastifyPluginAsyncZod<{ db: Database; policies: PolicyCatalogue }> = async (app, opts) => {
+export const purchasingRoutes: FastifyPluginAsyncZod<{ db: Database; policies: PolicyCatalogue; now: () => Date }> = async (app, opts) => {
   const deps = (actor: Actor) => ({ db: opts.db, actor, policies: opts.policies });
   const tags = ['purchasing'];
+
+  /** A document download: the bytes with their type and file name, or the error as JSON. */
+  const download = (reply: FastifyReply, result: Result<Buffer | string>, type: string, fileName: string | null) => {
+    if (!result.ok) return sendError(reply, result.error);
+    reply.header('content-type', type);
+    if (fileName) reply.header('content-disposition', `attachment; filename="${fileName}"`);
+    return reply.send(result.value);
+  };
+  const documentRoute = { preHandler: requireRoles(...ANY_USER), schema: { tags: ['documents'], params: AgbParam, querystring: YearQuery(2018), response: { 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } } };
+
+  app.get('/api/providers/:agb/proposal.pdf', { ...documentRoute, schema: { ...documentRoute.schema, summary: 'Voorstelbrief financiële afspraak (PDF)' } }, async (request, reply) =>
+    download(reply, await proposalLetter(deps(request.actor), request.params.agb, request.query.year, opts.now()), 'application/pdf', `voorstel-${request.params.agb}-${request.query.year}.pdf`),
+  );
+  app.get('/api/providers/:agb/price-list.xlsx', { ...documentRoute, schema: { ...documentRoute.schema, summary: 'Prijslijst (Excel)' } }, async (request, reply) =>
+    download(reply, await priceList(deps(request.actor), request.params.agb, request.query.year, opts.now(), 'xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `prijslijst-${request.params.agb}-${request.query.year}.xlsx`),
+  );
+  app.get('/api/providers/:agb/price-list.csv', { ...documentRoute, schema: { ...documentRoute.schema, summary: 'Prijslijst (CSV, puntkomma, decimale komma)' } }, async (request, reply) =>
+    download(reply, await priceList(deps(request.actor), request.params.agb, request.query.year, opts.now(), 'csv'), 'text/csv; charset=utf-8', `prijslijst-${request.params.agb}-${request.query.year}.csv`),
+  );
+  app.get('/api/providers/:agb/settlement.pdf', { ...documentRoute, schema: { ...documentRoute.schema, summary: 'Afrekening (PDF met Fig. 1)' } }, async (request, reply) =>
+    download(reply, await settlementStatementPdf(deps(request.actor), request.params.agb, request.query.year, opts.now()), 'application/pdf', `afrekening-${request.params.agb}-${request.query.year}.pdf`),
+  );
+  app.get('/api/providers/:agb/settlement-statement', { ...documentRoute, schema: { ...documentRoute.schema, summary: 'Afrekening als document (JSON, zelfde inhoud als de PDF)' } }, async (request, reply) =>
+    sendResult(reply, await settlementStatement(deps(request.actor), request.params.agb, request.query.year, opts.now())),
+  );
+  app.get('/api/providers/:agb/payment-curve.svg', { ...documentRoute, schema: { ...documentRoute.schema, summary: 'Fig. 1: betaling tegen realisatie (SVG)' } }, async (request, reply) =>
+    download(reply, await paymentCurveChart(deps(request.actor), request.params.agb, request.query.year), 'image/svg+xml; charset=utf-8', null),
+  );
 
   app.get(
     '/api/providers/:agb/negotiation',
