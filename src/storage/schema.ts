@@ -251,7 +251,21 @@ export interface ClaimFindingsTable {
   created_at: Timestamp;
 }
 
+export interface DiagnosisCombinationsTable {
+  specialism: string;
+  diagnosis_a: string;
+  diagnosis_b: string;
+  description: string | null;
+}
+
+export interface SpecialisedCentresTable {
+  agb: string;
+  recognition: string;
+}
+
 export interface Schema {
+  diagnosis_combinations: DiagnosisCombinationsTable;
+  specialised_centres: SpecialisedCentresTable;
   claim_check_runs: ClaimCheckRunsTable;
   risk_analyses: RiskAnalysesTable;
   claim_findings: ClaimFindingsTable;

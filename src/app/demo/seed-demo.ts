@@ -7,7 +7,7 @@ import { systemActor } from '../../domain/auth/actor.js';
 import { ok, type Result } from '../../domain/errors.js';
 import type { ProviderRecord } from '../../domain/providers/provider-record.js';
 import { demoAddOnDrugs } from '../../demo/addon-drugs.js';
-import { demoCareProducts } from '../../demo/care-products.js';
+import { demoCareProducts, demoDiagnosisCombinations } from '../../demo/care-products.js';
 import { generateClaims } from '../../demo/claims.js';
 import { demoAddonAgreements, demoNegotiations, demoProposalInputs } from '../../demo/negotiations.js';
 import { demoProviders, type DemoProvider } from '../../demo/providers.js';
@@ -142,6 +142,18 @@ export async function seedDemo(db: Database, options: DemoSeedOptions): Promise<
         })
         .onConflict((oc) => oc.column('zi_number').doNothing())
         .execute();
+    }
+    for (const c of demoDiagnosisCombinations()) {
+      const [a, b] = [c.diagnosisA, c.diagnosisB].sort();
+      await tx
+        .insertInto('diagnosis_combinations')
+        .values({ specialism: c.specialism, diagnosis_a: a!, diagnosis_b: b!, description: c.description })
+        .onConflict((oc) => oc.columns(['specialism', 'diagnosis_a', 'diagnosis_b']).doNothing())
+        .execute();
+    }
+    // Demo assumption: UMCs and categorical institutions are the specialised centres for restricted add-on drugs.
+    for (const p of providers.filter((p) => p.type === 'umc' || p.type === 'categoraal')) {
+      await tx.insertInto('specialised_centres').values({ agb: p.agb, recognition: 'CieBAG-kwaliteitsvoorwaarden (demo)' }).onConflict((oc) => oc.column('agb').doNothing()).execute();
     }
     for (const n of demoNegotiations(options.seed, providers)) {
       await tx
