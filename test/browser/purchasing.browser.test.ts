@@ -38,6 +38,8 @@ describe('purchasing screens in Chromium', () => {
   let browser: Browser;
   /** A demo provider whose agreement (2018) is a transitieafspraak, found through the API. */
   let transitie: ProviderRow;
+  /** A demo provider with an add-on agreement (2022), so the nacalculatie conditions show. */
+  let addon: ProviderRow;
 
   beforeAll(async () => {
     ensureWebBuild();
@@ -59,6 +61,14 @@ describe('purchasing screens in Chromium', () => {
       }
     }
     if (!transitie) throw new Error('the demo seed has no provider with a transitieafspraak in 2018');
+    for (const provider of ordered) {
+      const view = (await (await client.get(`/api/providers/${provider.agb}/addon?year=2022`)).json()) as { eligibility: unknown };
+      if (view.eligibility) {
+        addon = provider;
+        break;
+      }
+    }
+    if (!addon) throw new Error('the demo seed has no provider with an add-on agreement in 2022');
   });
 
   afterAll(async () => {
@@ -119,12 +129,12 @@ describe('purchasing screens in Chromium', () => {
     const card = page.locator('.decision-card');
     await card.waitFor();
     expect(await card.locator('.badge-type-transitie').textContent()).toBe('Transitieafspraak');
-    const reasons = card.locator('.reason-list > li');
+    const reasons = page.getByRole('list', { name: 'Redenen van de afspraak' }).locator('> li');
     expect(await reasons.count()).toBeGreaterThan(0);
     expect(await reasons.first().locator('.rule-ref .code').textContent()).toMatch(/^agreement\./);
-    expect(await card.locator('.source-ref').first().textContent()).toMatch(/MSZ/);
+    expect(await reasons.first().locator('.source-ref').textContent()).toMatch(/^MSZ/);
     // The inputs open from a <details>.
-    const inputs = card.locator('details.reason-inputs').first();
+    const inputs = reasons.first().locator('details.reason-inputs');
     await inputs.locator('summary').click();
     expect(await inputs.locator('dl dt').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/provider-afspraak.png`, fullPage: true });
@@ -155,6 +165,9 @@ describe('purchasing screens in Chromium', () => {
     const xlsx = await download(page, await page.getByRole('link', { name: 'Prijslijst (Excel)' }).getAttribute('href'));
     expect(xlsx.status).toBe(200);
     expect(xlsx.type).toMatch(/^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/);
+    const csv = await download(page, await page.getByRole('link', { name: 'Prijslijst (CSV)' }).getAttribute('href'));
+    expect(csv.status).toBe(200);
+    expect(csv.type).toMatch(/^text\/csv/);
 
     // Afrekening: the statement, its lines with rule and source, the chart loaded, the PDF.
     await tabs.getByRole('tab', { name: 'Afrekening' }).click();
@@ -178,10 +191,19 @@ describe('purchasing screens in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/provider-afrekening.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Add-on: the three conditions, each met or not, with its reason.
+    // Add-on: the three conditions, each met or not, with its reason (at a provider with an add-on agreement).
     await tabs.getByRole('tab', { name: 'Add-on' }).click();
     await page.getByRole('heading', { level: 3, name: /Nacalculatie: voorwaarden/ }).waitFor();
-    expect(await page.locator('.conditions > li').count()).toBe(3);
+    if (addon.agb !== transitie.agb) {
+      await page.goto(`${server.url}/providers/${addon.agb}?tab=addon`);
+      await page.getByRole('heading', { level: 3, name: /Nacalculatie: voorwaarden/ }).waitFor();
+    }
+    const conditions = page.locator('.conditions > li');
+    await conditions.first().waitFor();
+    expect(await conditions.count()).toBe(3);
+    for (const text of await conditions.locator('.condition-head strong').allTextContents()) expect(text).toMatch(/^(Voldaan|Niet voldaan)$/);
+    expect(await conditions.first().locator('.rule-ref').textContent()).toMatch(/addon\.condition\..*ADD §5/);
+    await page.getByRole('heading', { level: 3, name: 'Nacalculatie per cluster' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/provider-addon.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await closePage(page);
@@ -196,12 +218,13 @@ describe('purchasing screens in Chromium', () => {
     await page.getByRole('button', { name: /Opslaan/ }).click();
     await page.getByText('Onderhandelingsstand opgeslagen').waitFor();
     await card.locator('.badge-type-none', { hasText: 'Geen overeenkomst' }).waitFor();
-    expect(await card.locator('.reason-list > li').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('list', { name: 'Redenen van de afspraak' }).locator('> li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/provider-geen-overeenkomst.png`, fullPage: true });
 
     // Without an agreement there is nothing to settle: the server's message is shown.
     await page.getByRole('tablist').getByRole('tab', { name: 'Afrekening' }).click();
-    await page.locator('.alert-info').getByText('Geen afrekening').waitFor();
+    await page.locator('.alert-info .alert-title', { hasText: 'Niets af te rekenen' }).waitFor();
+    expect(await page.locator('.alert-info').textContent()).toMatch(/overeenkomst/i);
 
     // Back to agreed, so the state is as the seed left it.
     await page.getByRole('tablist').getByRole('tab', { name: 'Afspraak' }).click();
@@ -223,7 +246,7 @@ describe('purchasing screens in Chromium', () => {
     const rows = table.locator('tbody tr:not(.room-row)');
     const count = await rows.count();
     if (count > 0) {
-      const utilisation = await rows.locator('td:nth-child(6)').allTextContents();
+      const utilisation = await rows.locator('td:nth-child(5)').allTextContents();
       const numbers = utilisation.map((t) => Number(t.replace(/[^\d,-]/g, '').replace(',', '.')));
       expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
       expect(await rows.first().locator('.badge').textContent()).toMatch(/^(ok|waarschuwing|overschrijding verwacht)$/);

@@ -91,6 +91,225 @@ export interface Health {
   database: 'pglite' | 'postgres';
 }
 
+/* ---- Purchasing: agreement, proposal, settlement, add-on, ceiling monitor ---- */
+
+/** Why a decision, line or correction is what it is: rule id, policy section, inputs, Dutch message. */
+export interface Reason {
+  rule: string;
+  source: string;
+  inputs: Record<string, string | number | boolean | null>;
+  message: string;
+}
+
+/** A money line of a proposal or settlement: the amount and why. */
+export interface ExplainedLine extends Reason {
+  id: string;
+  label: string;
+  amount_cents: Cents;
+}
+
+export type NegotiationFact = 'agreed' | 'rejected' | 'open';
+
+export interface Negotiation {
+  agb: string;
+  year: number;
+  price_volume: NegotiationFact;
+  kernregio_conditions: NegotiationFact;
+  /** null: not set, derived from price/volume and the kernregio conditions. */
+  multi_year_content: NegotiationFact | null;
+  new_provider: boolean;
+}
+
+export interface NegotiationChange {
+  year: number;
+  price_volume?: NegotiationFact;
+  kernregio_conditions?: NegotiationFact;
+  multi_year_content?: NegotiationFact | null;
+  new_provider?: boolean;
+}
+
+export type AgreementKind = 'transitie' | 'plafond' | 'none';
+
+export interface AgreementDecision {
+  type: AgreementKind;
+  years: number;
+  path: 'regular' | 'digital';
+  status: 'final' | 'provisional';
+  agreement_type_id: string;
+  title: string;
+  settlement: 'transition' | 'ceiling' | 'none';
+  partial_purchase_possible: boolean;
+  reasons: Reason[];
+}
+
+export interface ProposalProvider {
+  agb: string;
+  name: string;
+  city: string;
+  type: ProviderType;
+}
+
+export interface VolumeFlag {
+  id: string;
+  message: string;
+  reason: Reason;
+}
+
+export interface PriceLine {
+  product_code: string;
+  name: string;
+  category: string;
+  standard_price_cents: Cents;
+  surcharge_share: string;
+  price_cents: Cents;
+  reasons: Reason[];
+}
+
+export interface Proposal {
+  provider: ProposalProvider;
+  year: number;
+  policy: { id: string; title: string };
+  decision: AgreementDecision;
+  financial: {
+    amount_kind: 'richtpunt' | 'plafond' | 'none';
+    amount_cents: Cents;
+    years: number[];
+    price_index: string;
+    lines: ExplainedLine[];
+    reasons: Reason[];
+  };
+  volume: {
+    base_year: number;
+    base_cents: Cents;
+    lines: ExplainedLine[];
+    total_cents: Cents;
+    flags: VolumeFlag[];
+    reasons: Reason[];
+  };
+  price: {
+    lines: PriceLine[];
+    price_index: string;
+    price_index_method: string;
+    reasons: Reason[];
+  };
+}
+
+export interface Settlement {
+  type: 'transitie' | 'plafond';
+  target_cents: Cents;
+  realised_cents: Cents;
+  excluded_cents: Cents;
+  payable_cents: Cents;
+  difference_cents: Cents;
+  /** The components of the payable amount; they sum to it. */
+  lines: ExplainedLine[];
+  /** Informative amounts; they do not sum. */
+  facts: ExplainedLine[];
+  reasons: Reason[];
+}
+
+export interface CurvePoint {
+  realised_cents: Cents;
+  payable_cents: Cents;
+}
+
+export interface ProviderSettlement {
+  provider: ProposalProvider;
+  year: number;
+  decision: AgreementDecision;
+  settlement: Settlement;
+  curve: CurvePoint[];
+}
+
+export interface SimulationInput {
+  type: 'transitie' | 'plafond';
+  target_cents: number | string;
+  realised_cents: number | string;
+  excluded_cents?: number | string;
+  under_share?: string;
+  growth_share?: string;
+}
+
+export interface Simulation {
+  settlement: Settlement;
+  curve: CurvePoint[];
+}
+
+export interface AddonCondition {
+  id: string;
+  met: boolean;
+  reason: Reason;
+}
+
+export interface AddonCluster {
+  cluster: string;
+  agreed_budget_cents: Cents;
+  realised_at_reference_cents: Cents;
+  overrun_cents: Cents;
+  nacalculatie_cents: Cents;
+  payable_cents: Cents;
+  lines: ExplainedLine[];
+  claimed_cents?: Cents;
+  capped_cents?: Cents;
+  within_budget_cents?: Cents;
+  facts?: ExplainedLine[];
+}
+
+export interface AddonView {
+  agb?: string;
+  year?: number;
+  policy?: { id: string; title: string };
+  agreement: {
+    expected_revenue_cents: Cents;
+    q2_figures: string;
+    efficiency: string;
+    lines: {
+      zi_number: string;
+      name: string;
+      cluster: string;
+      agreed_units: string | number;
+      reference_tariff_cents: Cents;
+      efficiency_requirement?: boolean;
+    }[];
+  } | null;
+  /** null when the provider has no add-on agreement for the year. */
+  eligibility: {
+    nacalculatie: boolean;
+    agreement: 'fda-nacalculatie' | 'plafond';
+    conditions: AddonCondition[];
+    reasons: Reason[];
+  } | null;
+  post_calculation: {
+    clusters: AddonCluster[];
+    totals: Record<string, Cents>;
+    lines: ExplainedLine[];
+    reasons: Reason[];
+  } | null;
+}
+
+export type CeilingStatus = 'ok' | 'warning' | 'overrun-expected';
+
+export interface CeilingRow {
+  agb: string;
+  name: string;
+  region: string | null;
+  ceiling_cents: Cents;
+  claimed_to_date_cents: Cents;
+  forecast_cents: Cents;
+  status: CeilingStatus;
+  /** Decimal fraction, e.g. "0.9731". */
+  utilisation: string;
+  room_cents: Cents;
+  reasons: Reason[];
+  providers_with_room?: { agb: string; name: string; room_cents: Cents }[];
+}
+
+export interface CeilingMonitor {
+  year: number;
+  as_of: string;
+  providers: CeilingRow[];
+}
+
 const statusMessages: Record<number, string> = {
   400: 'De invoer is ongeldig.',
   401: 'U bent niet (meer) ingelogd.',
@@ -202,6 +421,27 @@ export const api = {
     return request<ImportReport>('POST', '/api/providers/import', { form });
   },
   providerTemplateUrl: '/api/providers/import-template.csv',
+  negotiation: (agb: string, year: number, signal?: AbortSignal) =>
+    request<Negotiation>('GET', `/api/providers/${segment(agb)}/negotiation?year=${year}`, { signal }),
+  setNegotiation: (agb: string, change: NegotiationChange) =>
+    request<Negotiation>('PUT', `/api/providers/${segment(agb)}/negotiation`, { json: change }),
+  agreement: (agb: string, year: number, signal?: AbortSignal) =>
+    request<AgreementDecision>('GET', `/api/providers/${segment(agb)}/agreement?year=${year}`, { signal }),
+  proposal: (agb: string, year: number, signal?: AbortSignal) =>
+    request<Proposal>('GET', `/api/providers/${segment(agb)}/proposal?year=${year}`, { signal }),
+  settlement: (agb: string, year: number, signal?: AbortSignal) =>
+    request<ProviderSettlement>('GET', `/api/providers/${segment(agb)}/settlement?year=${year}`, { signal }),
+  addon: (agb: string, year: number, signal?: AbortSignal) =>
+    request<AddonView>('GET', `/api/providers/${segment(agb)}/addon?year=${year}`, { signal }),
+  simulate: (input: SimulationInput) => request<Simulation>('POST', '/api/settlement/simulate', { json: input }),
+  ceilings: (year: number, asOf: string, signal?: AbortSignal) =>
+    request<CeilingMonitor>('GET', `/api/monitoring/ceilings?year=${year}&as_of=${segment(asOf)}`, { signal }),
+  /** Downloads and images: plain links, the browser sends the session cookie. */
+  proposalPdfUrl: (agb: string, year: number) => `/api/providers/${segment(agb)}/proposal.pdf?year=${year}`,
+  priceListUrl: (agb: string, year: number) => `/api/providers/${segment(agb)}/price-list.xlsx?year=${year}`,
+  priceListCsvUrl: (agb: string, year: number) => `/api/providers/${segment(agb)}/price-list.csv?year=${year}`,
+  settlementPdfUrl: (agb: string, year: number) => `/api/providers/${segment(agb)}/settlement.pdf?year=${year}`,
+  paymentCurveUrl: (agb: string, year: number) => `/api/providers/${segment(agb)}/payment-curve.svg?year=${year}`,
   docsUrl: '/api/docs',
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, formatEuroCents, parseCents, searchKey } from './format';
+import { centsToEuroInput, formatDate, formatEuroCents, parseCents, parseEuroInput, parseShareInput, searchKey } from './format';
 import { matchPath, safeLocalPath } from './router';
 
 describe('formatEuroCents', () => {
@@ -49,4 +49,42 @@ describe('routing helpers', () => {
 test('search ignores case and accents', () => {
   expect(searchKey('Ziekenhuis Gelderse Vallei')).toContain('gelderse');
   expect(searchKey('Réinier de Graaf')).toBe('reinier de graaf');
+});
+
+describe('parseEuroInput', () => {
+  test('Dutch amounts as typed, to integer cents in a digit string', () => {
+    expect(parseEuroInput('12.500.000,00')).toBe('1250000000');
+    expect(parseEuroInput('€ 1.234,5')).toBe('123450');
+    expect(parseEuroInput('1234567')).toBe('123456700');
+    expect(parseEuroInput('1.234')).toBe('123400');
+    expect(parseEuroInput('12.50')).toBe('1250');
+    expect(parseEuroInput('0,05')).toBe('5');
+    expect(parseEuroInput('-12,00')).toBe('-1200');
+    expect(parseEuroInput('90071992547409931,12')).toBe('9007199254740993112');
+  });
+
+  test('anything else is refused', () => {
+    for (const bad of ['', 'tien', '1,234', '1.2.3', '12,345', '1.23.456', '€']) expect(parseEuroInput(bad)).toBeNull();
+  });
+
+  test('round trip through centsToEuroInput', () => {
+    expect(centsToEuroInput(1250000000)).toBe('12500000,00');
+    expect(parseEuroInput(centsToEuroInput('-5'))).toBe('-5');
+  });
+});
+
+describe('parseShareInput', () => {
+  test('decimal fractions and percentages as a decimal string', () => {
+    expect(parseShareInput('0,5')).toBe('0.5');
+    expect(parseShareInput('0.70')).toBe('0.7');
+    expect(parseShareInput('50%')).toBe('0.5');
+    expect(parseShareInput('12,5 %')).toBe('0.125');
+    expect(parseShareInput('100%')).toBe('1');
+    expect(parseShareInput('0')).toBe('0');
+    expect(parseShareInput('1')).toBe('1');
+  });
+
+  test('outside 0..1 or not a number is refused', () => {
+    for (const bad of ['', '1,5', '150%', '-0,1', 'half']) expect(parseShareInput(bad)).toBeNull();
+  });
 });

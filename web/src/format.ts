@@ -82,3 +82,114 @@ export const label = (labels: Record<string, string>, code: string | null | unde
 export function searchKey(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
+
+/**
+ * A euro amount as typed by a Dutch user (`1.234.567,89`, `1234567,89`, `€ 1234567`, or `1234567.89`)
+ * as integer cents in a digit string; null when it is not an amount with at most two decimals.
+ * Integer arithmetic on the digits: no float touches the amount.
+ */
+export function parseEuroInput(text: string): string | null {
+  let t = text.replace(/[\s\u00a0]/g, '').replace(/^€/, '');
+  const negative = t.startsWith('-');
+  if (negative) t = t.slice(1);
+  let parts: string[];
+  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(t) || /^\d+(,\d{1,2})?$/.test(t)) {
+    // Dutch: dots group thousands, the comma marks the decimals.
+    parts = t.replace(/\./g, '').split(',');
+  } else if (/^\d+\.\d{1,2}$/.test(t)) {
+    // A plain decimal point with one or two decimals (`1234.5`).
+    parts = t.split('.');
+  } else {
+    return null;
+  }
+  const [whole = '0', fraction = ''] = parts;
+  const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0') || '0');
+  return (negative && cents !== 0n ? -cents : cents).toString();
+}
+
+/** Cents as an amount to put back into a euro input field: `1234567,89` (no thousands dots). */
+export function centsToEuroInput(value: unknown): string {
+  const cents = parseCents(value);
+  if (cents === null) return '';
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  return `${negative ? '-' : ''}${abs / 100n},${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+/** A share typed as `0,5`, `0.5` or `50%` as a decimal string (`0.5`); null when not a share in 0..1. */
+export function parseShareInput(text: string): string | null {
+  const t = text.replace(/\s/g, '').replace(',', '.');
+  const percent = /^(\d{1,3})(\.\d+)?%$/.exec(t);
+  let decimal: string;
+  if (percent) {
+    // Move the decimal point two places to the left, in text: 12.5% is 0.125.
+    const whole = percent[1] as string;
+    const frac = (percent[2] ?? '').slice(1);
+    const scale = frac.length + 2;
+    const digits = (whole + frac).padStart(scale + 1, '0');
+    decimal = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  } else if (/^\d+(\.\d+)?$/.test(t)) {
+    decimal = t;
+  } else {
+    return null;
+  }
+  decimal = decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal;
+  decimal = decimal.replace(/^0+(?=\d)/, '');
+  const n = Number(decimal);
+  return Number.isFinite(n) && n >= 0 && n <= 1 ? decimal : null;
+}
+
+/** A decimal fraction (`0.9731`) as a Dutch percentage with one decimal (`97,3%`). */
+const utilisationFormat = new Intl.NumberFormat('nl-NL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export function formatPercent(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const n = Number(value);
+  return Number.isFinite(n) ? utilisationFormat.format(n) : String(value);
+}
+
+export const agreementTypeLabels: Record<string, string> = {
+  transitie: 'Transitieafspraak',
+  plafond: 'Plafondafspraak',
+  none: 'Geen overeenkomst',
+};
+
+export const agreementPathLabels: Record<string, string> = {
+  regular: 'Regulier traject',
+  digital: 'Digitaal traject',
+};
+
+export const decisionStatusLabels: Record<string, string> = {
+  final: 'Definitief',
+  provisional: 'Voorlopig',
+};
+
+export const negotiationFactLabels: Record<string, string> = {
+  agreed: 'Overeenstemming',
+  rejected: 'Geen overeenstemming',
+  open: 'Nog open',
+};
+
+export const amountKindLabels: Record<string, string> = {
+  richtpunt: 'Richtpunt',
+  plafond: 'Plafond',
+  none: 'Geen bedrag (geen overeenkomst)',
+};
+
+export const ceilingStatusLabels: Record<string, string> = {
+  ok: 'ok',
+  warning: 'waarschuwing',
+  'overrun-expected': 'overschrijding verwacht',
+};
+
+export const addonAgreementLabels: Record<string, string> = {
+  'fda-nacalculatie': 'Financiële deelafspraak met nacalculatie',
+  plafond: 'Plafond tegen referentietarieven, zonder nacalculatie',
+};
+
+export const priceIndexMethodLabels: Record<string, string> = {
+  unweighted: 'ongewogen',
+  'volume-weighted': 'gewogen naar volume',
+};
+
+/** "3 jaar" / "1 jaar". */
+export const yearsText = (years: number): string => `${years} jaar`;

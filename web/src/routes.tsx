@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Role, User } from './api';
+import { CeilingMonitorPage } from './pages/ceiling-monitor-page';
 import { LandingPage } from './pages/landing-page';
 import { LoginPage } from './pages/login-page';
 import { PoliciesPage } from './pages/policies-page';
@@ -11,6 +12,7 @@ import { PolicyDetailPage } from './pages/policy-detail-page';
 import { ProviderDetailPage } from './pages/provider-detail-page';
 import { ProviderImportPage } from './pages/provider-import-page';
 import { ProvidersPage } from './pages/providers-page';
+import { SimulatorPage } from './pages/simulator-page';
 import { matchPath } from './router';
 
 /** `public`: anyone; `guest`: only when logged out (logged-in users go home); else logged-in roles. */
@@ -28,6 +30,7 @@ export interface RouteDef {
 }
 
 const everyone = ['purchaser', 'controller', 'provider'] as const satisfies readonly Role[];
+const insurerStaff = ['purchaser', 'controller'] as const satisfies readonly Role[];
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Welkom', access: 'guest', render: () => <LandingPage /> },
@@ -35,6 +38,8 @@ export const routes: RouteDef[] = [
   { path: '/providers', title: 'Zorgaanbieders', access: everyone, nav: 'Zorgaanbieders', render: () => <ProvidersPage /> },
   { path: '/providers/import', title: 'Zorgaanbieders importeren', access: ['purchaser'], nav: 'Importeren', render: () => <ProviderImportPage /> },
   { path: '/providers/:agb', title: (p) => `Zorgaanbieder ${p.agb ?? ''}`, access: everyone, render: (p) => <ProviderDetailPage agb={p.agb ?? ''} /> },
+  { path: '/monitoring', title: 'Plafondmonitor', access: insurerStaff, nav: 'Plafondmonitor', render: () => <CeilingMonitorPage /> },
+  { path: '/simulator', title: 'Afrekening simuleren', access: insurerStaff, nav: 'Afrekening simuleren', render: () => <SimulatorPage /> },
   // The purchasing policy is a published document: readable without logging in.
   { path: '/policies', title: 'Inkoopbeleid', access: 'public', nav: 'Inkoopbeleid', render: () => <PoliciesPage /> },
   { path: '/policies/:id', title: (p) => `Inkoopbeleid ${p.id ?? ''}`, access: 'public', render: (p) => <PolicyDetailPage id={p.id ?? ''} /> },

@@ -25,3 +25,27 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
   }, deps);
   return resource;
 }
+
+/**
+ * `useResource` with a `reload()` that fetches again while the data already shown stays on screen
+ * (no "laden…" flash after a change); a failure of the reload replaces it.
+ */
+export function useReloadableResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): [Resource<T>, () => void] {
+  const [version, setVersion] = useState(0);
+  const [resource, setResource] = useState<Resource<T>>({ status: 'loading' });
+  useEffect(() => {
+    const controller = new AbortController();
+    setResource((current) => (version > 0 && current.status === 'ready' ? current : { status: 'loading' }));
+    load(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setResource({ status: 'ready', data });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setResource({ status: 'failed', message: errorMessage(error), httpStatus: error instanceof ApiError ? error.status : null });
+      },
+    );
+    return () => controller.abort();
+  }, [...deps, version]);
+  return [resource, () => setVersion((v) => v + 1)];
+}

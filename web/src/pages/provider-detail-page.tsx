@@ -1,10 +1,25 @@
-/** One provider: its fields, licences, certificates, programmes and locations. */
+/**
+ * One provider, in tabs: its data (fields, licences, certificates, programmes, locations), and the
+ * purchasing engine's view of it: the agreement and why (purchasers set the negotiation state here),
+ * the proposal, the settlement and the add-on drugs agreement. A provider user sees the same for its
+ * own provider, read-only.
+ */
 import type { ReactNode } from 'react';
 import { api, type ProviderDetail } from '../api';
 import { ErrorMessage, Loading, TableScroll, TagList } from '../components/status';
+import { Tabs } from '../components/tabs';
 import { formatEuroCents, formatShare, insurerLabels, label, providerTypeLabels, yesNo } from '../format';
 import { Link } from '../router';
+import { useSession } from '../session';
 import { useResource } from '../use-resource';
+import { AddonPanel } from './provider-addon';
+import { AgreementPanel } from './provider-agreement';
+import { ProposalPanel } from './provider-proposal';
+import { SettlementPanel } from './provider-settlement';
+
+/** The contract years shown (the API's defaults): the MSZ policy 2018 and the add-on policy 2022. */
+export const MSZ_YEAR = 2018;
+export const ADDON_YEAR = 2022;
 
 export function ProviderDetailPage({ agb }: { agb: string }) {
   const provider = useResource((signal) => api.provider(agb, signal), [agb]);
@@ -29,13 +44,31 @@ const coordinates = (lat: unknown, lon: unknown) =>
   lat === null || lat === undefined || lon === null || lon === undefined ? '—' : `${String(lat).replace('.', ',')}; ${String(lon).replace('.', ',')}`;
 
 function ProviderView({ provider: p }: { provider: ProviderDetail }) {
+  const { user } = useSession();
+  const canNegotiate = user?.role === 'purchaser';
   return (
     <>
       <h1>{p.name}</h1>
       <p className="subtitle">
         AGB-code <span className="code">{p.agb}</span> · {label(providerTypeLabels, p.type)} · {p.city}
       </p>
+      <Tabs
+        label={`Onderdelen van ${p.name}`}
+        tabs={[
+          { id: 'gegevens', label: 'Gegevens', render: () => <ProviderData provider={p} /> },
+          { id: 'afspraak', label: 'Afspraak', render: () => <AgreementPanel agb={p.agb} year={MSZ_YEAR} canNegotiate={canNegotiate} /> },
+          { id: 'voorstel', label: 'Voorstel', render: () => <ProposalPanel agb={p.agb} year={MSZ_YEAR} /> },
+          { id: 'afrekening', label: 'Afrekening', render: () => <SettlementPanel agb={p.agb} year={MSZ_YEAR} /> },
+          { id: 'addon', label: 'Add-on', render: () => <AddonPanel agb={p.agb} year={ADDON_YEAR} /> },
+        ]}
+      />
+    </>
+  );
+}
 
+function ProviderData({ provider: p }: { provider: ProviderDetail }) {
+  return (
+    <>
       <section aria-labelledby="gegevens">
         <h2 id="gegevens">Gegevens</h2>
         <dl className="facts">
