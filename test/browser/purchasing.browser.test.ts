@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The purchaser's screens of the purchasing engine in a real Chromium against the real server and
  * a real (PGlite) database with the demo seed: a provider with a transitieafspraak shows its

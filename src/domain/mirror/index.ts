@@ -1,0 +1,33 @@
+/** Mirror information (spiegelinformatie, ADD §8): indicators of a provider against its peers. */
+export {
+  DEFAULT_MIRROR_SETTINGS,
+  MIRROR_TOPICS,
+  formatIndicator,
+  indicatorDefinition,
+  indicatorValues,
+  reportedRules,
+  roundIndicator,
+  topicTitle,
+  type IndicatorDefinition,
+  type IndicatorId,
+  type IndicatorUnit,
+  type IndicatorValue,
+  type MirrorSettings,
+  type MirrorTopicId,
+  type OmittedIndicator,
+  type ProviderAggregates,
+} from './indicators.js';
+export {
+  MIRROR_PERCENTILES,
+  MIRROR_PERCENTILE_METHOD,
+  MIRROR_RANK_METHOD,
+  MIRROR_SIGNALS,
+  peerPercentiles,
+  percentileRank,
+  signalOf,
+  type MirrorSignal,
+  type PercentileKey,
+  type Percentiles,
+} from './percentiles.js';
+export { PEER_TYPE_LABELS, mirrorReport, peerGroup, validateMirrorSettings, type MirrorIndicator, type MirrorInput, type MirrorReport } from './report.js';
+export { mirrorOverview, type MirrorOverview, type MirrorOverviewRow } from './overview.js';
