@@ -4,8 +4,10 @@
  * exits 0 on success, 1 on bad input, 2 on any other failure.
  */
 import { Command, CommanderError } from 'commander';
+import { registerClaimsCommands } from './commands/claims.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerDemoCommands } from './commands/demo.js';
+import { registerMirrorCommands } from './commands/mirror.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerProviderCommands } from './commands/providers.js';
 import { registerPurchasingCommands } from './commands/purchasing.js';
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   registerProviderCommands(program);
   registerUserCommands(program);
   registerPurchasingCommands(program);
+  registerClaimsCommands(program);
+  registerMirrorCommands(program);
   registerServeCommand(program);
   const override = (command: Command) => {
     command.exitOverride();
