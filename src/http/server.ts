@@ -21,6 +21,7 @@ import { repoRoot } from '../storage/paths.js';
 import { authPlugin } from './auth.js';
 import { sendError } from './reply.js';
 import { authRoutes } from './routes/auth.js';
+import { claimsRoutes } from './routes/claims.js';
 import { mirrorRoutes } from './routes/mirror.js';
 import { policyRoutes } from './routes/policies.js';
 import { providerRoutes } from './routes/providers.js';
@@ -111,6 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(policyRoutes, { policies: options.policies });
   await app.register(providerRoutes, { db: options.db });
   await app.register(purchasingRoutes, { db: options.db, policies: options.policies, now });
+  await app.register(claimsRoutes, { db: options.db, policies: options.policies, now });
   await app.register(mirrorRoutes, { db: options.db });
 
   const webDir = options.webDir ?? path.join(repoRoot(), 'web', 'dist');

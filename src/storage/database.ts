@@ -47,8 +47,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       connectionString: config.url,
       max: config.poolSize ?? 10,
       types: {
+        // int8 as a checked number, `date` as its 'YYYY-MM-DD' text (as on PGlite): a calendar date has no time zone.
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === 20 ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+          oid === 20 ? parseInt8 : oid === 1082 ? (text: string) => text : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
     const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { systemActor } from '../../domain/auth/actor.js';
@@ -6,7 +6,10 @@ import { formatEuro } from '../../domain/money/index.js';
 import { loadPolicyCatalogue } from '../../app/policies.js';
 import { checkStoredClaims } from '../../app/claims/check-claims.js';
 import { findingsCsv, listFindings } from '../../app/claims/findings.js';
+import { decideFinding, sendFindings } from '../../app/claims/hearing.js';
 import { importClaimsFile } from '../../app/claims/import-claims.js';
+import { reclaimStatementModel } from '../../app/claims/reclaim-statement.js';
+import { reclaimStatementJson, reclaimStatementPdf, reclaimStatementXlsx } from '../../documents/reclaim-statement.js';
 import { failWith, printJson, unwrap, withDatabase } from '../io.js';
 
 export function registerClaimsCommands(program: Command): void {
@@ -61,6 +64,70 @@ export function registerClaimsCommands(program: Command): void {
         if (format === 'json') return printJson(findings);
         if (format === 'csv') return void process.stdout.write(findingsCsv(findings, { header: opts.header === true }));
         for (const f of findings) console.log(`${f.claim_id.padEnd(20)} ${f.rule.padEnd(22)} ${f.agb} ${formatEuro(f.amount_at_stake_cents).padStart(14)} ${f.action.padEnd(8)} ${f.status}`);
+      });
+    });
+
+  claims
+    .command('send')
+    .description('Leg de open bevindingen van een zorgaanbieder voor (hoor en wederhoor), met een reactietermijn in werkdagen')
+    .requiredOption('--provider <agb>', 'AGB-code van de zorgaanbieder')
+    .option('--rule <rule-id>', 'alleen bevindingen van deze regel')
+    .option('--json', 'uitvoer als JSON')
+    .action(async (opts: { provider: string; rule?: string; json?: boolean }) => {
+      const json = opts.json === true;
+      const policies = unwrap(await loadPolicyCatalogue(), json);
+      await withDatabase(async (db) => {
+        const report = unwrap(await sendFindings({ db, actor: systemActor('cli'), policies }, { agb: opts.provider, ...(opts.rule ? { rule: opts.rule } : {}) }, new Date()), json);
+        if (json) return printJson(report);
+        if (report.sent === 0) return console.log(`Geen open bevindingen voor ${report.agb}${opts.rule ? ` (regel ${opts.rule})` : ''}; niets verstuurd.`);
+        console.log(`${report.sent} bevinding(en) voorgelegd aan ${report.agb}; reageren kan tot en met ${report.response_due} (${report.response_working_days} werkdagen).`);
+      });
+    });
+
+  claims
+    .command('decide <finding-id>')
+    .description('Besluit over een bevinding: handhaven (een terugvordering pas na reactie of termijn) of intrekken')
+    .option('--uphold', 'handhaven')
+    .option('--withdraw', 'intrekken')
+    .requiredOption('--note <text>', 'toelichting bij het besluit')
+    .option('--json', 'uitvoer als JSON')
+    .action(async (findingId: string, opts: { uphold?: boolean; withdraw?: boolean; note: string; json?: boolean }) => {
+      const json = opts.json === true;
+      if (opts.uphold === opts.withdraw) {
+        failWith({ code: 'invalid_input', message: 'Kies precies één van --uphold of --withdraw.', issues: [{ field: 'decision', message: 'Geen of beide opties.' }] }, json);
+      }
+      const policies = unwrap(await loadPolicyCatalogue(), json);
+      await withDatabase(async (db) => {
+        const decision = opts.uphold ? 'uphold' : 'withdraw';
+        const finding = unwrap(await decideFinding({ db, actor: systemActor('cli'), policies }, findingId, { decision, note: opts.note }, new Date()), json);
+        if (json) return printJson(finding);
+        console.log(`Bevinding ${finding.id} (${finding.claim_id}, ${finding.rule}): ${finding.status}.`);
+      });
+    });
+
+  claims
+    .command('reclaim-statement')
+    .description('Schrijf het overzicht van gehandhaafde terugvorderingen en afwijzingen van een zorgaanbieder (PDF of Excel)')
+    .requiredOption('--provider <agb>', 'AGB-code van de zorgaanbieder')
+    .requiredOption('--year <year>', 'jaar van de declaraties')
+    .option('--pdf <file>', 'schrijf als PDF')
+    .option('--xlsx <file>', 'schrijf als Excel')
+    .option('--json', 'uitvoer als JSON')
+    .action(async (opts: { provider: string; year: string; pdf?: string; xlsx?: string; json?: boolean }) => {
+      const json = opts.json === true;
+      if ((opts.pdf === undefined) === (opts.xlsx === undefined)) {
+        failWith({ code: 'invalid_input', message: 'Kies precies één van --pdf <bestand> of --xlsx <bestand>.', issues: [{ field: 'format', message: 'Geen of beide opties.' }] }, json);
+      }
+      const policies = unwrap(await loadPolicyCatalogue(), json);
+      await withDatabase(async (db) => {
+        const format = opts.pdf ? 'pdf' : 'xlsx';
+        const file = (opts.pdf ?? opts.xlsx)!;
+        const model = unwrap(await reclaimStatementModel({ db, actor: systemActor('cli'), policies }, opts.provider, opts.year, new Date(), format), json);
+        await writeFile(file, format === 'pdf' ? await reclaimStatementPdf(model) : await reclaimStatementXlsx(model));
+        const statement = reclaimStatementJson(model);
+        const summary = { file, format, provider: statement.provider.agb, year: statement.year, findings: statement.lines.length, total_cents: statement.total_cents };
+        if (json) return printJson(summary);
+        console.log(`${file}: ${summary.findings} gehandhaafde bevinding(en), totaal ${formatEuro(summary.total_cents)}.`);
       });
     });
 }
