@@ -4,7 +4,7 @@
  * one, else a Dutch text for the status.
  */
 
-export type Role = 'purchaser' | 'controller' | 'provider';
+export type Role = 'purchaser' | 'controller' | 'medical-adviser' | 'provider';
 
 export interface User {
   id: number;
@@ -310,6 +310,221 @@ export interface CeilingMonitor {
   providers: CeilingRow[];
 }
 
+/* ---- Claims control (MSZ §4A, §6, Bijlage 4; ADD §5, §8) and mirror information ---- */
+
+export const RULE_IDS = [
+  'duplicate',
+  'parallel',
+  'parallel-combination',
+  'parallel-specialism',
+  'serial',
+  'non-evidence',
+  'selective',
+  'ceiling',
+  'addon-tariff',
+  'addon-centre',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type FindingAction = 'reject' | 'reclaim' | 'review';
+export const FINDING_STATUSES = ['open', 'sent', 'responded', 'upheld', 'withdrawn'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** One step in the life of a finding, when the server sends its history. */
+export interface FindingEvent {
+  status: FindingStatus | string;
+  at: string | null;
+  by?: string | null;
+  note?: string | null;
+}
+
+/** A claim flagged by one rule. No patient data: no BSN, no diagnosis. */
+export interface Finding {
+  id: number;
+  claim_id: string;
+  agb: string;
+  rule: RuleId | string;
+  source: string;
+  amount_at_stake_cents: Cents;
+  action: FindingAction;
+  related_claim_ids: string[];
+  status: FindingStatus;
+  response_due: string | null;
+  provider_response: string | null;
+  reason: Reason;
+  /** Sent by the server where it has them (the finding's own page). */
+  provider_name?: string | null;
+  created_at?: string | null;
+  sent_at?: string | null;
+  responded_at?: string | null;
+  decided_at?: string | null;
+  decided_by?: string | null;
+  decision_note?: string | null;
+  risk_analysis_id?: number | null;
+  /** What upholding it means for the claim: not paid, paid back, or nothing financial. */
+  upheld_outcome?: 'reject' | 'reclaim' | null;
+  history?: FindingEvent[];
+}
+
+export type FindingFilter = {
+  rule?: string;
+  agb?: string;
+  status?: string;
+  limit?: number;
+  offset?: number;
+};
+
+export interface FindingCount {
+  findings: number;
+  amount_at_stake_cents: Cents;
+}
+
+/** Counts and amounts at stake of the findings on claims of a year (null: all years). */
+export interface FindingSummary {
+  year: number | null;
+  total: FindingCount & { by_status: Record<string, number> };
+  /** Every rule, in rule order (zeros included). */
+  by_rule: (FindingCount & { rule: RuleId | string; by_status: Record<string, number> })[];
+  /** Providers with findings, most at stake first. */
+  by_provider: (FindingCount & { agb: string; name: string | null; by_status: Record<string, number>; by_rule: Record<string, FindingCount> })[];
+}
+
+export interface ClaimLineError {
+  line: number;
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface ClaimImportReport {
+  file: string;
+  sha256?: string;
+  accepted: number;
+  rejected: number;
+  stored?: number;
+  already_stored?: number;
+  duplicate_file?: boolean;
+  errors: ClaimLineError[];
+  errors_truncated?: boolean;
+}
+
+export interface CheckRunReport {
+  run_id: number;
+  year: number | null;
+  claims: number;
+  findings: Record<string, number>;
+}
+
+export interface SendReport {
+  agb: string;
+  sent: number;
+  finding_ids: number[];
+  /** The last day the provider may respond; null when nothing was sent. */
+  response_due: string | null;
+  response_working_days: number;
+}
+
+export interface RiskAnalysisInput {
+  title: string;
+  rationale: string;
+  rules: string[];
+  agb?: string;
+}
+
+export interface RiskAnalysis {
+  id: number;
+  title: string;
+  rationale: string;
+  rules: string[];
+  agb: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ClaimLine {
+  claim_id: string;
+  agb: string;
+  uzovi: string;
+  /** Full for detail control; masked for a provider user. */
+  bsn: string;
+  care_type: '11' | '21';
+  specialism: string;
+  diagnosis: string | null;
+  product_code: string;
+  start_date: string;
+  end_date: string;
+  amount_cents: Cents;
+  zi_number: string | null;
+  units: string | null;
+}
+
+/** Patient-level detail of a finding's claim: granted only under a specific risk analysis. */
+export interface FindingDetail {
+  access: 'detail-control' | 'own-provider';
+  finding: Partial<Finding> & { id: number; claim_id: string; status: FindingStatus };
+  risk_analysis: { id: number; title: string } | null;
+  claim: ClaimLine;
+  /** The insured person's other claims; `related` marks those the finding names. */
+  related_claims: (ClaimLine & { related: boolean })[];
+  related_truncated: boolean;
+}
+
+export type MirrorSignal = 'above-p90' | 'above-p75' | 'normal' | 'below-p25';
+export type MirrorUnit = 'share' | 'per-patient' | 'cents';
+export type MirrorTopicId = 'correct-declareren' | 'gepast-gebruik' | 'juiste-zorg' | 'feitelijke-levering' | 'doelmatigheid';
+
+export interface Percentiles {
+  p10: string;
+  p25: string;
+  p50: string;
+  p75: string;
+  p90: string;
+}
+
+export interface MirrorIndicator {
+  id: string;
+  topic: MirrorTopicId;
+  label: string;
+  /** Decimal text at the unit's precision: a share 0..1, per patient, or whole cents. */
+  value: string;
+  unit: MirrorUnit;
+  specialism?: string;
+  peers: number;
+  percentiles: Percentiles;
+  /** Percentile rank 0..1 among the peers. */
+  rank: string;
+  signal: MirrorSignal;
+  reason: Reason;
+}
+
+export interface MirrorReport {
+  agb: string;
+  year: number;
+  peer_group: { type: ProviderType; providers: number; min_patients: number; min_peers: number };
+  own: { patients: number; meets_minimum: boolean };
+  method: { percentiles: string; rank: string };
+  indicators: MirrorIndicator[];
+  omitted: { id: string; specialism?: string; label: string; reason: string }[];
+  notice: Reason;
+}
+
+export interface MirrorOverviewRow {
+  agb: string;
+  name: string | null;
+  type: ProviderType;
+  patients: number;
+  peers: number;
+  signals: Record<MirrorSignal, number>;
+  attention: { id: string; specialism?: string; topic: MirrorTopicId; label: string; signal: MirrorSignal; value: string; p75: string; p90: string; rank: string }[];
+}
+
+export interface MirrorOverview {
+  year: number;
+  settings: { minPatients: number; minSpecialismPatients: number; minPeers: number };
+  providers: MirrorOverviewRow[];
+  below_minimum: number;
+}
+
 const statusMessages: Record<number, string> = {
   400: 'De invoer is ongeldig.',
   401: 'U bent niet (meer) ingelogd.',
@@ -396,6 +611,14 @@ function toApiError(status: number, payload: unknown): ApiError {
 
 const segment = encodeURIComponent;
 
+/** `?a=1&b=x` from the defined, non-empty values; '' when there are none. */
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
 export const api = {
   login: (email: string, password: string) =>
     request<{ user: User }>('POST', '/api/auth/login', { json: { email, password }, ownUnauthenticated: true }).then((r) => r.user),
@@ -436,6 +659,32 @@ export const api = {
   simulate: (input: SimulationInput) => request<Simulation>('POST', '/api/settlement/simulate', { json: input }),
   ceilings: (year: number, asOf: string, signal?: AbortSignal) =>
     request<CeilingMonitor>('GET', `/api/monitoring/ceilings?year=${year}&as_of=${segment(asOf)}`, { signal }),
+  findings: (filter: FindingFilter, signal?: AbortSignal) => request<Finding[]>('GET', `/api/claims/findings${query(filter)}`, { signal }),
+  /** One finding by its number, with its history fields (the hint is kept for the page's links). */
+  finding: (id: number, _hint: { agb?: string; rule?: string }, signal?: AbortSignal): Promise<Finding> =>
+    request<Finding>('GET', `/api/claims/findings/${segment(String(id))}`, { signal }),
+  findingSummary: (year: number | null, signal?: AbortSignal) =>
+    request<FindingSummary>('GET', `/api/claims/findings/summary${query({ year: year ?? undefined })}`, { signal }),
+  findingDetail: (id: string | number, purpose: string) =>
+    request<FindingDetail>('GET', `/api/claims/findings/${segment(String(id))}/detail${query({ purpose })}`),
+  sendFindings: (agb: string, rule?: string) => request<SendReport>('POST', '/api/claims/findings/send', { json: rule ? { agb, rule } : { agb } }),
+  respondToFinding: (agb: string, id: number, text: string) =>
+    request<Finding>('POST', `/api/providers/${segment(agb)}/findings/${segment(String(id))}/response`, { json: { response: text } }),
+  decideFinding: (id: number, decision: 'uphold' | 'withdraw', note: string) =>
+    request<Finding>('POST', `/api/claims/findings/${segment(String(id))}/decision`, { json: { decision, note } }),
+  createRiskAnalysis: (input: RiskAnalysisInput) => request<RiskAnalysis>('POST', '/api/claims/risk-analyses', { json: input }),
+  attachFindings: (riskAnalysisId: number, findingIds: number[]) =>
+    request<{ analysis_id: number; attached: number; finding_ids: number[] }>('POST', `/api/claims/risk-analyses/${segment(String(riskAnalysisId))}/findings`, { json: { finding_ids: findingIds } }),
+  importClaims: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<ClaimImportReport>('POST', '/api/claims/import', { form });
+  },
+  checkClaims: (year: number | null) => request<CheckRunReport>('POST', '/api/claims/check', { json: year === null ? {} : { year } }),
+  mirror: (agb: string, year: number, signal?: AbortSignal) => request<MirrorReport>('GET', `/api/providers/${segment(agb)}/mirror?year=${year}`, { signal }),
+  mirrorOverview: (year: number, signal?: AbortSignal) => request<MirrorOverview>('GET', `/api/mirror?year=${year}`, { signal }),
+  reclaimStatementPdfUrl: (agb: string, year: number) => `/api/providers/${segment(agb)}/reclaim-statement.pdf?year=${year}`,
+  reclaimStatementXlsxUrl: (agb: string, year: number) => `/api/providers/${segment(agb)}/reclaim-statement.xlsx?year=${year}`,
   /** Downloads and images: plain links, the browser sends the session cookie. */
   proposalPdfUrl: (agb: string, year: number) => `/api/providers/${segment(agb)}/proposal.pdf?year=${year}`,
   priceListUrl: (agb: string, year: number) => `/api/providers/${segment(agb)}/price-list.xlsx?year=${year}`,

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { centsToEuroInput, formatDate, formatEuroCents, parseCents, parseEuroInput, parseShareInput, searchKey } from './format';
+import {
+  centsToEuroInput, formatDate, formatDecimalText, formatEuroCents, formatIndicatorValue, formatRank, parseCents, parseEuroInput, parseShareInput, searchKey, todayIso,
+} from './format';
 import { matchPath, safeLocalPath } from './router';
 
 describe('formatEuroCents', () => {
@@ -86,5 +88,32 @@ describe('parseShareInput', () => {
 
   test('outside 0..1 or not a number is refused', () => {
     for (const bad of ['', '1,5', '150%', '-0,1', 'half']) expect(parseShareInput(bad)).toBeNull();
+  });
+});
+
+describe('mirror indicator values', () => {
+  test('decimal text is rounded half-up in digits, Dutch notation', () => {
+    expect(formatDecimalText('0.341234', 2, 2)).toBe('34,12');
+    expect(formatDecimalText('0.341250', 2, 2)).toBe('34,13');
+    expect(formatDecimalText('1.845', 2)).toBe('1,85');
+    expect(formatDecimalText('1234567.5', 0)).toBe('1.234.568');
+    expect(formatDecimalText('-0.004', 2)).toBe('0,00');
+    expect(formatDecimalText('2', 2, 2)).toBe('200,00');
+    expect(formatDecimalText('abc', 2)).toBeNull();
+  });
+
+  test('by unit: share as percent, per patient with two decimals, cents as euros', () => {
+    expect(formatIndicatorValue('0.011900', 'share')).toBe('1,19%');
+    expect(formatIndicatorValue('2.31', 'per-patient')).toBe('2,31');
+    expect(formatIndicatorValue('123456', 'cents')).toBe('€ 1.234,56');
+  });
+
+  test('percentile rank', () => {
+    expect(formatRank('0.9231')).toBe('92e percentiel');
+    expect(formatRank('0')).toBe('0e percentiel');
+  });
+
+  test('today is the Dutch calendar date', () => {
+    expect(todayIso(new Date('2018-03-31T22:30:00Z'))).toBe('2018-04-01');
   });
 });

@@ -60,6 +60,7 @@ export const yesNo = (value: boolean | null | undefined): string => (value === t
 export const roleLabels: Record<Role, string> = {
   purchaser: 'Zorginkoper',
   controller: 'Controller',
+  'medical-adviser': 'Medisch adviseur',
   provider: 'Zorgaanbieder',
 };
 
@@ -193,3 +194,107 @@ export const priceIndexMethodLabels: Record<string, string> = {
 
 /** "3 jaar" / "1 jaar". */
 export const yearsText = (years: number): string => `${years} jaar`;
+
+/* ---- Claims control and mirror information ---- */
+
+export const ruleLabels: Record<string, string> = {
+  duplicate: 'Dubbele declaratie',
+  parallel: 'Parallel initieel subtraject',
+  'parallel-combination': 'Parallelle diagnosecombinatie',
+  'parallel-specialism': 'Parallel subtraject zonder parallelliteit',
+  serial: 'Initieel subtraject binnen vervolgtermijn',
+  'non-evidence': 'Behandeling uit Bijlage 4',
+  selective: 'Selectief ingekochte zorg',
+  ceiling: 'Overschrijding omzetplafond',
+  'addon-tariff': 'Add-on boven referentietarief',
+  'addon-centre': 'Add-on buiten gespecialiseerd centrum',
+};
+
+export const findingActionLabels: Record<string, string> = {
+  reject: 'Afwijzen',
+  reclaim: 'Terugvorderen',
+  review: 'Beoordelen',
+};
+
+export const findingStatusLabels: Record<string, string> = {
+  open: 'Open',
+  sent: 'Verstuurd voor hoor en wederhoor',
+  responded: 'Reactie ontvangen',
+  upheld: 'Gehandhaafd',
+  withdrawn: 'Ingetrokken',
+};
+
+export const mirrorSignalLabels: Record<string, string> = {
+  'above-p90': 'Boven P90',
+  'above-p75': 'Boven P75',
+  normal: 'Binnen P25–P75',
+  'below-p25': 'Onder P25',
+};
+
+/** The same, inside a sentence. */
+export const mirrorSignalPhrases: Record<string, string> = {
+  'above-p90': 'boven P90',
+  'above-p75': 'boven P75',
+  normal: 'binnen P25–P75',
+  'below-p25': 'onder P25',
+};
+
+/** The topics of ADD §8, in the order of the policy. */
+export const mirrorTopicLabels: Record<string, string> = {
+  'correct-declareren': 'Correct declareren en registreren',
+  'gepast-gebruik': 'Gepast gebruik',
+  'juiste-zorg': 'Juiste zorg',
+  'feitelijke-levering': 'Feitelijke levering',
+  doelmatigheid: 'Doelmatigheid',
+};
+
+/**
+ * A decimal in text (`0.341234`, `-1.5`) times 10^shift, rounded half-up to `decimals` places, in
+ * Dutch notation (`34,12`). Digit arithmetic on a bigint: no float touches the value. Null when the
+ * text is not a plain decimal.
+ */
+export function formatDecimalText(value: string, decimals: number, shift = 0): string | null {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!match) return null;
+  const [, sign = '', whole = '0', fraction = ''] = match;
+  // The digits as an integer scaled by 10^fraction.length, then moved `shift` places.
+  let digits = BigInt(whole + fraction);
+  let scale = fraction.length - shift;
+  if (scale < 0) {
+    digits *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  // Round half-up to `decimals` places.
+  if (scale > decimals) {
+    const divisor = 10n ** BigInt(scale - decimals);
+    digits = (digits + divisor / 2n) / divisor;
+  } else {
+    digits *= 10n ** BigInt(decimals - scale);
+  }
+  const text = digits.toString().padStart(decimals + 1, '0');
+  const intPart = text.slice(0, text.length - decimals).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const fracPart = decimals > 0 ? `,${text.slice(text.length - decimals)}` : '';
+  const negative = sign === '-' && digits !== 0n;
+  return `${negative ? '-' : ''}${intPart}${fracPart}`;
+}
+
+/** An indicator value by its unit: a share as `34,12%`, per patient as `1,84`, cents as euros. */
+export function formatIndicatorValue(value: string, unit: string): string {
+  if (unit === 'cents') return formatEuroCents(value);
+  if (unit === 'share') {
+    const text = formatDecimalText(value, 2, 2);
+    return text === null ? value : `${text}%`;
+  }
+  return formatDecimalText(value, 2) ?? value;
+}
+
+/** A percentile rank 0..1 (`0.9231`) as `92e percentiel`. */
+export function formatRank(rank: string): string {
+  const text = formatDecimalText(rank, 0, 2);
+  return text === null ? rank : `${text}e percentiel`;
+}
+
+/** Today in the Netherlands as `YYYY-MM-DD` (response deadlines are Dutch calendar dates). */
+export function todayIso(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -5,8 +5,11 @@
 import type { ReactNode } from 'react';
 import type { Role, User } from './api';
 import { CeilingMonitorPage } from './pages/ceiling-monitor-page';
+import { ClaimsPage } from './pages/claims-page';
+import { FindingPage } from './pages/finding-page';
 import { LandingPage } from './pages/landing-page';
 import { LoginPage } from './pages/login-page';
+import { MirrorOverviewPage } from './pages/mirror-overview-page';
 import { PoliciesPage } from './pages/policies-page';
 import { PolicyDetailPage } from './pages/policy-detail-page';
 import { ProviderDetailPage } from './pages/provider-detail-page';
@@ -29,8 +32,8 @@ export interface RouteDef {
   render(params: Params): ReactNode;
 }
 
-const everyone = ['purchaser', 'controller', 'provider'] as const satisfies readonly Role[];
-const insurerStaff = ['purchaser', 'controller'] as const satisfies readonly Role[];
+const everyone = ['purchaser', 'controller', 'medical-adviser', 'provider'] as const satisfies readonly Role[];
+const insurerStaff = ['purchaser', 'controller', 'medical-adviser'] as const satisfies readonly Role[];
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Welkom', access: 'guest', render: () => <LandingPage /> },
@@ -39,6 +42,10 @@ export const routes: RouteDef[] = [
   { path: '/providers/import', title: 'Zorgaanbieders importeren', access: ['purchaser'], nav: 'Importeren', render: () => <ProviderImportPage /> },
   { path: '/providers/:agb', title: (p) => `Zorgaanbieder ${p.agb ?? ''}`, access: everyone, render: (p) => <ProviderDetailPage agb={p.agb ?? ''} /> },
   { path: '/monitoring', title: 'Plafondmonitor', access: insurerStaff, nav: 'Plafondmonitor', render: () => <CeilingMonitorPage /> },
+  // Naleving & controle: controllers and medical advisers act; purchasers read.
+  { path: '/claims', title: 'Declaratiecontrole', access: insurerStaff, nav: 'Declaratiecontrole', render: () => <ClaimsPage /> },
+  { path: '/claims/findings/:id', title: (p) => `Bevinding ${p.id ?? ''}`, access: insurerStaff, render: (p) => <FindingPage id={p.id ?? ''} /> },
+  { path: '/mirror', title: 'Spiegelinformatie', access: insurerStaff, nav: 'Spiegelinformatie', render: () => <MirrorOverviewPage /> },
   { path: '/simulator', title: 'Afrekening simuleren', access: insurerStaff, nav: 'Afrekening simuleren', render: () => <SimulatorPage /> },
   // The purchasing policy is a published document: readable without logging in.
   { path: '/policies', title: 'Inkoopbeleid', access: 'public', nav: 'Inkoopbeleid', render: () => <PoliciesPage /> },

@@ -63,6 +63,7 @@ export function useSession(): Session {
 const homes: Record<Role, string> = {
   purchaser: '/providers',
   controller: '/providers',
+  'medical-adviser': '/claims',
   provider: '/providers',
 };
 

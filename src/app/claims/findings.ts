@@ -9,7 +9,8 @@ import { fail, ok, type Result } from '../../domain/errors.js';
 import type { Reason } from '../../domain/explain.js';
 import { withActor } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
-import type { FindingStatus } from '../../storage/schema.js';
+import type { Selectable } from 'kysely';
+import type { ClaimFindingsTable, FindingStatus } from '../../storage/schema.js';
 
 export interface FindingView {
   id: number;
@@ -24,6 +25,16 @@ export interface FindingView {
   response_due: string | null;
   provider_response: string | null;
   reason: Reason;
+}
+
+/** One finding with its history fields, for the drill-down. */
+export interface FindingDetailView extends FindingView {
+  created_at: string;
+  responded_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  risk_analysis_id: number | null;
 }
 
 export interface FindingFilter {
@@ -54,8 +65,13 @@ export async function listFindings(deps: { db: Database; actor: Actor }, filter:
     if (filter.limit !== undefined) query = query.limit(filter.limit).offset(filter.offset ?? 0);
     return query.orderBy('claim_id').orderBy('rule').execute();
   });
-  return ok(
-    rows.map((r) => ({
+  return ok(rows.map(toFindingView));
+}
+
+type FindingRow = Selectable<ClaimFindingsTable>;
+
+function toFindingView(r: FindingRow): FindingView {
+  return {
       id: r.id,
       claim_id: r.claim_id,
       agb: r.agb,
@@ -68,8 +84,28 @@ export async function listFindings(deps: { db: Database; actor: Actor }, filter:
       response_due: r.response_due === null ? null : String(r.response_due),
       provider_response: r.provider_response,
       reason: r.reason as Reason,
-    })),
-  );
+  };
+}
+
+const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+
+/**
+ * One finding by id. Row-level security hides what the actor may not see (a provider sees only its
+ * own findings once sent), so a hidden finding is simply not found.
+ */
+export async function getFinding(deps: { db: Database; actor: Actor }, id: number): Promise<Result<FindingDetailView>> {
+  if (deps.actor.role === 'public') return fail('unauthenticated', 'Log eerst in.');
+  const row = await withActor(deps.db, deps.actor, (tx) => tx.selectFrom('claim_findings').selectAll().where('id', '=', id).executeTakeFirst());
+  if (!row) return fail('not_found', `Bevinding ${id} niet gevonden.`);
+  return ok({
+    ...toFindingView(row),
+    created_at: iso(row.created_at)!,
+    responded_at: iso(row.responded_at),
+    decided_by: row.decided_by,
+    decided_at: iso(row.decided_at),
+    decision_note: row.decision_note,
+    risk_analysis_id: row.risk_analysis_id,
+  });
 }
 
 export const FINDINGS_CSV_COLUMNS = ['claim_id', 'rule', 'agb', 'amount_at_stake_cents', 'action', 'status', 'source', 'related_claim_ids'] as const;

@@ -14,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkStoredClaims } from '../../app/claims/check-claims.js';
 import { claimDetail } from '../../app/claims/claim-detail.js';
+import { getFinding } from '../../app/claims/findings.js';
 import { findingsFor, findingsSummary } from '../../app/claims/findings-overview.js';
 import { decideFinding, NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, respondToFinding, sendFindings } from '../../app/claims/hearing.js';
 import { importClaimsFile } from '../../app/claims/import-claims.js';
@@ -205,6 +206,30 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
       schema: { tags, summary: 'Overzicht van bevindingen: aantallen en bedragen in geding per regel en per zorgaanbieder', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: SummaryBody, ...Errors } },
     },
     async (request, reply) => sendResult(reply, await findingsSummary(deps(request.actor), request.query.year)),
+  );
+
+  app.get(
+    '/api/claims/findings/:id',
+    {
+      preHandler: requireRoles(...ANY_USER),
+      schema: {
+        tags,
+        summary: 'Eén bevinding met haar verloop (verzonden, reactie, besluit, risicoanalyse); geen patiëntgegevens',
+        params: IdParam,
+        response: {
+          200: FindingBody.extend({
+            created_at: z.string(),
+            responded_at: z.string().nullable(),
+            decided_by: z.string().nullable(),
+            decided_at: z.string().nullable(),
+            decision_note: z.string().nullable(),
+            risk_analysis_id: z.number().int().nullable(),
+          }),
+          ...Errors,
+        },
+      },
+    },
+    async (request, reply) => sendResult(reply, await getFinding(deps(request.actor), request.params.id)),
   );
 
   app.get(

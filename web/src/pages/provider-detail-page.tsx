@@ -1,8 +1,9 @@
 /**
  * One provider, in tabs: its data (fields, licences, certificates, programmes, locations), and the
  * purchasing engine's view of it: the agreement and why (purchasers set the negotiation state here),
- * the proposal, the settlement and the add-on drugs agreement. A provider user sees the same for its
- * own provider, read-only.
+ * the proposal, the settlement and the add-on drugs agreement; its mirror information (ADD §8) and
+ * the findings of the claims check. A provider user sees the same for its own provider, read-only,
+ * and responds there to the findings put to it (hoor en wederhoor).
  */
 import type { ReactNode } from 'react';
 import { api, type ProviderDetail } from '../api';
@@ -14,6 +15,8 @@ import { useSession } from '../session';
 import { useResource } from '../use-resource';
 import { AddonPanel } from './provider-addon';
 import { AgreementPanel } from './provider-agreement';
+import { FindingsPanel } from './provider-findings';
+import { MirrorPanel } from './provider-mirror';
 import { ProposalPanel } from './provider-proposal';
 import { SettlementPanel } from './provider-settlement';
 
@@ -60,6 +63,8 @@ function ProviderView({ provider: p }: { provider: ProviderDetail }) {
           { id: 'voorstel', label: 'Voorstel', render: () => <ProposalPanel agb={p.agb} year={MSZ_YEAR} /> },
           { id: 'afrekening', label: 'Afrekening', render: () => <SettlementPanel agb={p.agb} year={MSZ_YEAR} /> },
           { id: 'addon', label: 'Add-on', render: () => <AddonPanel agb={p.agb} year={ADDON_YEAR} /> },
+          { id: 'spiegel', label: 'Spiegelinformatie', render: () => <MirrorPanel agb={p.agb} year={MSZ_YEAR} /> },
+          { id: 'bevindingen', label: 'Bevindingen', render: () => <FindingsPanel agb={p.agb} year={MSZ_YEAR} /> },
         ]}
       />
     </>
