@@ -4,9 +4,12 @@
  * exits 0 on success, 1 on bad input, 2 on any other failure.
  */
 import { Command, CommanderError } from 'commander';
+import { registerApplicationCommands } from './commands/applications.js';
 import { registerClaimsCommands } from './commands/claims.js';
+import { registerContractingCommands } from './commands/contracting.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerDemoCommands } from './commands/demo.js';
+import { registerGeoCommands } from './commands/geo.js';
 import { registerMirrorCommands } from './commands/mirror.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerProviderCommands } from './commands/providers.js';
@@ -27,6 +30,9 @@ export function buildProgram(): Command {
   registerProviderCommands(program);
   registerUserCommands(program);
   registerPurchasingCommands(program);
+  registerApplicationCommands(program);
+  registerContractingCommands(program);
+  registerGeoCommands(program);
   registerClaimsCommands(program);
   registerMirrorCommands(program);
   registerServeCommand(program);

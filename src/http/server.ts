@@ -20,12 +20,16 @@ import type { Database } from '../storage/database.js';
 import { repoRoot } from '../storage/paths.js';
 import { authPlugin } from './auth.js';
 import { sendError } from './reply.js';
+import { applicationsRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
 import { claimsRoutes } from './routes/claims.js';
+import { contractingRoutes } from './routes/contracting.js';
 import { mirrorRoutes } from './routes/mirror.js';
 import { policyRoutes } from './routes/policies.js';
 import { providerRoutes } from './routes/providers.js';
+import { publicRoutes } from './routes/public.js';
 import { purchasingRoutes } from './routes/purchasing.js';
+import { qualityRoutes } from './routes/quality.js';
 
 export interface ServerOptions {
   db: Database;
@@ -113,7 +117,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(providerRoutes, { db: options.db });
   await app.register(purchasingRoutes, { db: options.db, policies: options.policies, now });
   await app.register(claimsRoutes, { db: options.db, policies: options.policies, now });
+  await app.register(contractingRoutes, { db: options.db, policies: options.policies, now });
+  await app.register(publicRoutes, { db: options.db, policies: options.policies, now });
   await app.register(mirrorRoutes, { db: options.db });
+  await app.register(applicationsRoutes, { db: options.db, policies: options.policies, now });
+  await app.register(qualityRoutes, { db: options.db, policies: options.policies, now });
 
   const webDir = options.webDir ?? path.join(repoRoot(), 'web', 'dist');
   if (existsSync(path.join(webDir, 'index.html'))) {

@@ -263,7 +263,171 @@ export interface SpecialisedCentresTable {
   recognition: string;
 }
 
+/** Dutch 4-digit postcode areas (GeoNames, CC BY 4.0) for the public price finder; see migrations/0005_public.sql. */
+export interface PostcodeAreasTable {
+  postcode: string;
+  place: string;
+  other_places: ColumnType<string[], string[] | undefined, string[]>;
+  municipality: string | null;
+  municipality_code: string | null;
+  province: string | null;
+  latitude: number;
+  longitude: number;
+  source: string;
+  updated_at: Timestamp;
+}
+
+/** The contracting year (MSZ §5, §7), see migrations/0006_contracting.sql and src/domain/contracting. */
+export type ContractStateColumn =
+  | 'invited'
+  | 'concept-out'
+  | 'proposal-sent'
+  | 'provider-responded'
+  | 'negotiating'
+  | 'onderhandelakkoord'
+  | 'signed'
+  | 'price-list-fixed'
+  | 'published'
+  | 'no-agreement';
+
+export interface ContractProcessesTable {
+  agb: string;
+  year: number;
+  policy_id: string;
+  path: 'regular' | 'digital';
+  agreement_type_id: string;
+  state: ColumnType<ContractStateColumn, ContractStateColumn | undefined, ContractStateColumn>;
+  concept_published_at: Timestamp | null;
+  concept_feedback: string | null;
+  concept_feedback_at: Timestamp | null;
+  consent_by_silence: ColumnType<boolean, boolean | undefined, boolean>;
+  proposal_sent_at: Timestamp | null;
+  proposal_document_date: DateOnly | null;
+  proposal_sha256: string | null;
+  response: 'accepted' | 'countered' | null;
+  response_reasons: string | null;
+  responded_at: Timestamp | null;
+  response_overdue: ColumnType<boolean, boolean | undefined, boolean>;
+  onderhandelakkoord_at: Timestamp | null;
+  signed_at: Timestamp | null;
+  price_list_fixed_at: Timestamp | null;
+  published_at: Timestamp | null;
+  no_agreement_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContractEventsTable {
+  id: Generated<number>;
+  agb: string;
+  year: number;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  actor_role: 'purchaser' | 'provider' | 'job';
+  actor_user_id: number | null;
+  actor_email: string | null;
+  at: Timestamp;
+  details: ColumnType<unknown, string | undefined, never>;
+}
+
+export interface SignaturesTable {
+  id: Generated<number>;
+  agb: string;
+  year: number;
+  document_kind: 'proposal-letter';
+  document_sha256: string;
+  signed_by: number;
+  signed_at: Timestamp;
+  signer_email: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  agb: string | null;
+  role: UserRole;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  to_email: string;
+  subject: string;
+  body: string;
+  agb: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+/** New providers (MSZ §5) and the quality questionnaire (MSZ Bijlage 1, 2), see migrations/0007_applications_quality.sql. */
+export type ApplicationStatus = 'submitted' | 'assessing' | 'accepted' | 'rejected';
+
+export interface ProviderApplicationsTable {
+  id: string;
+  year: number;
+  policy_id: string;
+  organisation_name: string;
+  applicant_email: string;
+  kvk: string;
+  agb: string;
+  provider_type: ProviderType;
+  city: string;
+  wtzi_admission: boolean;
+  kvk_registered: boolean;
+  meets_quality_and_entry_conditions: boolean;
+  added_value: string;
+  submitted_at: Timestamp;
+  status: ColumnType<ApplicationStatus, ApplicationStatus | undefined, ApplicationStatus>;
+  assessed_by: string | null;
+  assessed_at: Timestamp | null;
+  rejection_reasons: string | null;
+  objection: string | null;
+  objection_at: Timestamp | null;
+  objection_kind: 'objection' | 'explanation' | null;
+}
+
+export type QualityItemKind = 'general' | 'specification' | 'minimum-norm';
+export type QualityAnswer = 'yes' | 'no' | 'not-applicable';
+
+export interface QualityAnswersTable {
+  id: Generated<number>;
+  agb: string;
+  year: number;
+  item_kind: QualityItemKind;
+  item_number: number;
+  answer: QualityAnswer;
+  explanation: string | null;
+  answered_by: string;
+  answered_at: Timestamp;
+}
+
+export interface ImprovementAgreementsTable {
+  id: Generated<number>;
+  agb: string;
+  year: number;
+  specification_number: number;
+  due_date: DateOnly;
+  status: ColumnType<'open' | 'met', 'open' | 'met' | undefined, 'open' | 'met'>;
+  created_from_answer: number;
+  created_at: Timestamp;
+}
+
 export interface Schema {
+  provider_applications: ProviderApplicationsTable;
+  quality_answers: QualityAnswersTable;
+  improvement_agreements: ImprovementAgreementsTable;
+  contract_processes: ContractProcessesTable;
+  contract_events: ContractEventsTable;
+  signatures: SignaturesTable;
+  notifications: NotificationsTable;
+  outbox: OutboxTable;
+  postcode_areas: PostcodeAreasTable;
   diagnosis_combinations: DiagnosisCombinationsTable;
   specialised_centres: SpecialisedCentresTable;
   claim_check_runs: ClaimCheckRunsTable;

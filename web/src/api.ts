@@ -525,6 +525,68 @@ export interface MirrorOverview {
   below_minimum: number;
 }
 
+/* ---- Public transparency (MSZ §1, §5): no log-in ---- */
+
+export type InsurerId = 'zk' | 'de-friesland';
+
+/** One line of the price finder: a contracted provider's price of the product, and how far it is. */
+export interface PriceHit {
+  agb: string;
+  name: string;
+  city: string;
+  type: ProviderType;
+  /** As the crow flies from the searched place, rounded to 0.1 km. */
+  distance_km: number;
+  price_cents: number;
+  contracted: boolean;
+  product_code: string;
+  product_name: string;
+  budget_policy: boolean;
+  insurer: InsurerId;
+  latitude: number;
+  longitude: number;
+}
+
+/** The answer of the price finder with what its headers say (the chosen product, the place). */
+export interface PriceSearchResult {
+  hits: PriceHit[];
+  /** `x-zorginkoop-product`: the chosen care-product code. */
+  productCode: string | null;
+  /** `x-zorginkoop-product-match`: by code or name, and how many products matched. */
+  matchedBy: 'code' | 'name' | null;
+  candidates: number | null;
+  /** `x-zorginkoop-near`: where the distances are measured from, e.g. "Utrecht" or "3511 Utrecht". */
+  near: string | null;
+}
+
+export interface InsurerArrangement {
+  id: InsurerId;
+  name: string;
+  purchases_in: 'friesland' | 'outside-friesland' | 'all';
+  for_customers_of: InsurerId[];
+  source: string;
+}
+
+export interface ContractedProvider {
+  agb: string;
+  name: string;
+  city: string;
+  type: ProviderType;
+  insurer: InsurerId;
+  budget_policy: boolean;
+}
+
+/** The contracted providers of a year; empty with `published: false` before `published_on`. */
+export interface ContractedList {
+  year: number;
+  policy_id: string;
+  published: boolean;
+  /** First day the list is public (YYYY-MM-DD). */
+  published_on: string;
+  insurers: InsurerArrangement[];
+  providers: ContractedProvider[];
+}
+
 const statusMessages: Record<number, string> = {
   400: 'De invoer is ongeldig.',
   401: 'U bent niet (meer) ingelogd.',
@@ -567,6 +629,11 @@ interface RequestOptions {
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  return (await send<T>(method, path, options)).data;
+}
+
+/** `request` with the response headers, for answers that say something in them. */
+async function send<T>(method: string, path: string, options: RequestOptions = {}): Promise<{ data: T; headers: Headers }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.json !== undefined) {
@@ -582,14 +649,37 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'Geen verbinding met de server. Controleer uw netwerk en probeer het opnieuw.');
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return { data: undefined as T, headers: response.headers };
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = toApiError(response.status, payload);
     if (error.status === 401 && !options.ownUnauthenticated) onUnauthenticated?.();
     throw error;
   }
-  return payload as T;
+  return { data: payload as T, headers: response.headers };
+}
+
+/** A header the server percent-encodes (non-ASCII place names); the raw text when it is not. */
+function decodedHeader(headers: Headers, name: string): string | null {
+  const value = headers.get(name);
+  if (value === null) return null;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+async function searchPrices(search: { q: string; near: string; year: number }, signal?: AbortSignal): Promise<PriceSearchResult> {
+  const { data, headers } = await send<PriceHit[]>('GET', `/api/public/prices${query({ q: search.q, near: search.near, year: search.year })}`, { signal });
+  const match = /^(code|name)(?:;\s*candidates=(\d+))?/.exec(headers.get('x-zorginkoop-product-match') ?? '');
+  return {
+    hits: data,
+    productCode: headers.get('x-zorginkoop-product'),
+    matchedBy: match ? (match[1] as 'code' | 'name') : null,
+    candidates: match?.[2] ? Number(match[2]) : null,
+    near: decodedHeader(headers, 'x-zorginkoop-near'),
+  };
 }
 
 function toApiError(status: number, payload: unknown): ApiError {
@@ -692,6 +782,11 @@ export const api = {
   settlementPdfUrl: (agb: string, year: number) => `/api/providers/${segment(agb)}/settlement.pdf?year=${year}`,
   paymentCurveUrl: (agb: string, year: number) => `/api/providers/${segment(agb)}/payment-curve.svg?year=${year}`,
   docsUrl: '/api/docs',
+  /* Public (no log-in): the price finder, the contracted providers, the open price file. */
+  publicPrices: searchPrices,
+  contracted: (year: number, signal?: AbortSignal) => request<ContractedList>('GET', `/api/public/contracted?year=${year}`, { signal }),
+  priceFileUrl: (year: number) => `/api/public/price-file?year=${year}`,
+  priceFileSchemaUrl: '/api/public/price-file.schema.json',
 };
 
 /** A Dutch message for anything a call may throw. */

@@ -37,7 +37,7 @@ export function App() {
   }
 
   return (
-    <Layout user={user} nav={navFor(user)} pathname={location.pathname} onLogout={() => void session.logout()}>
+    <Layout user={user} nav={navFor(user)} pathname={location.pathname} credit={match?.route.credit} onLogout={() => void session.logout()}>
       {content}
     </Layout>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  centsToEuroInput, formatDate, formatDecimalText, formatEuroCents, formatIndicatorValue, formatRank, parseCents, parseEuroInput, parseShareInput, searchKey, todayIso,
+  centsToEuroInput, countText, formatDate, formatDecimalText, formatEuroCents, formatIndicatorValue, formatKm, formatRank, parseCents, parseEuroInput, parseShareInput, searchKey, todayIso,
 } from './format';
 import { matchPath, safeLocalPath } from './router';
 
@@ -115,5 +115,16 @@ describe('mirror indicator values', () => {
 
   test('today is the Dutch calendar date', () => {
     expect(todayIso(new Date('2018-03-31T22:30:00Z'))).toBe('2018-04-01');
+  });
+});
+
+describe('public pages', () => {
+  test('distances with one decimal and a decimal comma', () => {
+    expect(formatKm(0)).toBe('0,0');
+    expect(formatKm(7.4)).toBe('7,4');
+    expect(formatKm(1234.56)).toBe('1.234,6');
+    expect(formatKm(Number.NaN)).toBe('—');
+    expect(countText(1, 'zorgaanbieder', 'zorgaanbieders')).toBe('1 zorgaanbieder');
+    expect(countText(0, 'zorgaanbieder', 'zorgaanbieders')).toBe('0 zorgaanbieders');
   });
 });

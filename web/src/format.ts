@@ -298,3 +298,12 @@ export function formatRank(rank: string): string {
 export function todayIso(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/* ---- Public pages ---- */
+
+const kmFormat = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** A distance in km with one decimal and the Dutch decimal comma: `7,4`. Display only. */
+export const formatKm = (km: number): string => (Number.isFinite(km) ? kmFormat.format(km) : '—');
+
+/** "1 zorgaanbieder" / "12 zorgaanbieders". */
+export const countText = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

@@ -4,14 +4,17 @@
  */
 import type { ReactNode } from 'react';
 import type { Role, User } from './api';
+import { GeoNamesCredit } from './components/layout';
 import { CeilingMonitorPage } from './pages/ceiling-monitor-page';
 import { ClaimsPage } from './pages/claims-page';
+import { ContractedPage } from './pages/contracted-page';
 import { FindingPage } from './pages/finding-page';
 import { LandingPage } from './pages/landing-page';
 import { LoginPage } from './pages/login-page';
 import { MirrorOverviewPage } from './pages/mirror-overview-page';
 import { PoliciesPage } from './pages/policies-page';
 import { PolicyDetailPage } from './pages/policy-detail-page';
+import { PriceFinderPage } from './pages/price-finder-page';
 import { ProviderDetailPage } from './pages/provider-detail-page';
 import { ProviderImportPage } from './pages/provider-import-page';
 import { ProvidersPage } from './pages/providers-page';
@@ -29,6 +32,8 @@ export interface RouteDef {
   access: Access;
   /** Shown in the main menu under this label, to the roles that may open the page. */
   nav?: string;
+  /** A credit for data the page shows (e.g. GeoNames), added to the site footer. */
+  credit?: ReactNode;
   render(params: Params): ReactNode;
 }
 
@@ -47,6 +52,9 @@ export const routes: RouteDef[] = [
   { path: '/claims/findings/:id', title: (p) => `Bevinding ${p.id ?? ''}`, access: insurerStaff, render: (p) => <FindingPage id={p.id ?? ''} /> },
   { path: '/mirror', title: 'Spiegelinformatie', access: insurerStaff, nav: 'Spiegelinformatie', render: () => <MirrorOverviewPage /> },
   { path: '/simulator', title: 'Afrekening simuleren', access: insurerStaff, nav: 'Afrekening simuleren', render: () => <SimulatorPage /> },
+  // Public transparency (MSZ §1, §5): for insured customers, no log-in.
+  { path: '/prijzen', title: 'Prijszoeker', access: 'public', nav: 'Prijszoeker', credit: <GeoNamesCredit />, render: () => <PriceFinderPage /> },
+  { path: '/gecontracteerd', title: 'Gecontracteerde zorgaanbieders', access: 'public', nav: 'Gecontracteerde zorg', render: () => <ContractedPage /> },
   // The purchasing policy is a published document: readable without logging in.
   { path: '/policies', title: 'Inkoopbeleid', access: 'public', nav: 'Inkoopbeleid', render: () => <PoliciesPage /> },
   { path: '/policies/:id', title: (p) => `Inkoopbeleid ${p.id ?? ''}`, access: 'public', render: (p) => <PolicyDetailPage id={p.id ?? ''} /> },

@@ -5,6 +5,7 @@ import { databaseConfigFromEnv, openDatabase } from '../../storage/database.js';
 import { migrate } from '../../storage/migrate.js';
 import { CliExit, unwrap } from '../io.js';
 import { DEMO_LOGINS } from '../../app/demo/demo-users.js';
+import { startJobWorker } from '../../jobs/worker.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -22,8 +23,11 @@ export function registerServeCommand(program: Command): void {
       const db = await openDatabase(databaseConfigFromEnv());
       await migrate(db);
       const app = await buildServer({ db, policies, logger: process.env.ZORGINKOOP_LOG !== 'off' });
+      // The deadlines act by themselves: the job worker (pg-boss) sweeps them every minute.
+      const worker = await startJobWorker({ db, policies });
       const shutdown = async () => {
         await app.close();
+        await worker.stop();
         await db.close();
         process.exit(0);
       };

@@ -15,10 +15,12 @@ interface LayoutProps {
   nav: NavItem[];
   pathname: string;
   onLogout(): void;
+  /** The current page's credit for the data it shows, in the footer. */
+  credit?: ReactNode;
   children: ReactNode;
 }
 
-export function Layout({ user, nav, pathname, onLogout, children }: LayoutProps) {
+export function Layout({ user, nav, pathname, onLogout, credit, children }: LayoutProps) {
   useFocusHeadingOnNavigation(pathname);
   const active = activeItem(nav, pathname);
   return (
@@ -69,8 +71,19 @@ export function Layout({ user, nav, pathname, onLogout, children }: LayoutProps)
         <div className="container">
           Zorginkoop · inkoop van medisch-specialistische zorg voor Zilveren Kruis · open source (EUPL-1.2) ·{' '}
           <a href="/api/docs">API-documentatie</a>
+          {credit && <p className="footer-credit">{credit}</p>}
         </div>
       </footer>
+    </>
+  );
+}
+
+/** The credit of the coordinates behind the price finder's distances (CC BY 4.0 asks for it). */
+export function GeoNamesCredit() {
+  return (
+    <>
+      Plaatsgegevens: <a href="https://www.geonames.org/">GeoNames</a>,{' '}
+      <a href="https://creativecommons.org/licenses/by/4.0/deed.nl">CC BY 4.0</a>
     </>
   );
 }

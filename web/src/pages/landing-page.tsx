@@ -9,6 +9,21 @@ export function LandingPage() {
         Zorginkoop is het platform waarmee Zilveren Kruis medisch-specialistische zorg en add-on geneesmiddelen inkoopt bij
         ziekenhuizen, UMC&apos;s, ZBC&apos;s en categorale instellingen.
       </p>
+      <section className="public-entry" aria-labelledby="voor-klanten">
+        <h2 id="voor-klanten">Voor klanten: wat kost een behandeling bij u in de buurt?</h2>
+        <p>
+          Met de Prijszoeker ziet u wat een behandeling kost bij de gecontracteerde ziekenhuizen en klinieken in uw omgeving, de
+          dichtstbijzijnde eerst. Inloggen is niet nodig.
+        </p>
+        <p className="actions">
+          <Link to="/prijzen" className="button button-primary">
+            Naar de Prijszoeker
+          </Link>
+          <Link to="/gecontracteerd" className="button button-secondary">
+            Gecontracteerde zorgaanbieders
+          </Link>
+        </p>
+      </section>
       <div className="cards">
         <section className="card" aria-labelledby="voor-inkopers">
           <h2 id="voor-inkopers">Voor zorginkopers</h2>
@@ -31,7 +46,6 @@ export function LandingPage() {
           Inkoopbeleid bekijken
         </Link>
       </p>
-      <p className="muted">Klanten van Zilveren Kruis kunnen binnenkort hier ook prijzen van behandelingen bij zorgaanbieders in de buurt opzoeken.</p>
     </article>
   );
 }
