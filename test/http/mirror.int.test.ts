@@ -128,6 +128,14 @@ describe.each(databaseKinds)('mirror information API on %s', (kind) => {
     );
   });
 
+  it('renders the report as a PDF for the provider itself and refuses others', async () => {
+    const pdf = await provider.get(`/api/providers/${own}/mirror.pdf?year=2018`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await provider.get(`/api/providers/${other}/mirror.pdf?year=2018`)).status).toBe(403);
+  });
+
   it('uses the ADD §8 topics of the policy files', async () => {
     const ids = MIRROR_TOPICS.map((t) => t.id);
     for (const policy of expectOk(await loadPolicyCatalogue()).all()) {

@@ -11,11 +11,12 @@
  * Every read, granted or refused, is in the audit log as `mirror.read`, purpose `spiegelinformatie`.
  */
 import { systemActor, type Actor } from '../../domain/auth/actor.js';
-import { fail, type Result } from '../../domain/errors.js';
+import { fail, ok, type Result } from '../../domain/errors.js';
 import {
   DEFAULT_MIRROR_SETTINGS, MIRROR_SIGNALS, mirrorOverview as overviewOf, mirrorReport, type MirrorOverview, type MirrorReport, type MirrorSettings, type ProviderAggregates,
 } from '../../domain/mirror/index.js';
 import { SPECIALISMS } from '../../demo/specialisms.js';
+import { mirrorReportPdf } from '../../documents/mirror-report.js';
 import { audit } from '../../storage/audit.js';
 import { withActor } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
@@ -67,6 +68,15 @@ export async function mirrorReportFor(deps: MirrorDeps, agbInput: string, yearIn
     });
     return report;
   });
+}
+
+/** The same report as a PDF (ADD §8: downloadable spiegelinformatie). */
+export async function mirrorReportPdfFor(deps: MirrorDeps, agbInput: string, yearInput: unknown, date: string): Promise<Result<Buffer>> {
+  const report = await mirrorReportFor(deps, agbInput, yearInput);
+  if (!report.ok) return report;
+  const provider = await withActor(deps.db, reader(deps.actor), (tx) => findProvider(tx, report.value.agb));
+  if (!provider) return fail('not_found', `Zorgaanbieder ${report.value.agb} niet gevonden.`);
+  return ok(await mirrorReportPdf({ date, provider: { agb: provider.agb, name: provider.name, city: provider.city }, report: report.value }));
 }
 
 export async function mirrorOverview(deps: MirrorDeps, yearInput: unknown, settings: MirrorSettings = DEFAULT_MIRROR_SETTINGS): Promise<Result<MirrorOverview>> {

@@ -3,13 +3,15 @@
  * overview. The response schemas list every field, so nothing beyond the report leaves the server.
  */
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor } from '../../domain/auth/actor.js';
 import { MIRROR_SIGNALS, MIRROR_TOPICS, type MirrorTopicId } from '../../domain/mirror/index.js';
-import { mirrorOverview, mirrorReportFor } from '../../app/claims/mirror.js';
+import { mirrorOverview, mirrorReportFor, mirrorReportPdfFor } from '../../app/claims/mirror.js';
+import { documentDate } from '../../app/purchasing/documents.js';
 import type { Database } from '../../storage/database.js';
 import { ANY_USER, STAFF, requireRoles } from '../auth.js';
-import { sendResult } from '../reply.js';
+import { sendError, sendResult } from '../reply.js';
 import { AgbParam, ErrorBody } from '../schemas.js';
 
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2018) });
@@ -86,6 +88,22 @@ export const mirrorRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
       },
     },
     async (request, reply) => sendResult(reply, await mirrorReportFor(deps(request.actor), request.params.agb, request.query.year)),
+  );
+
+  app.get(
+    '/api/providers/:agb/mirror.pdf',
+    {
+      preHandler: requireRoles(...ANY_USER),
+      schema: { tags, summary: 'Spiegelinformatie als PDF (ADD §8)', params: AgbParam, querystring: YearQuery, response: { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+    },
+    async (request, reply) => {
+      const pdf = await mirrorReportPdfFor(deps(request.actor), request.params.agb, request.query.year, documentDate(new Date()));
+      if (!pdf.ok) return sendError(reply, pdf.error);
+      const raw = reply as FastifyReply;
+      raw.header('content-type', 'application/pdf');
+      raw.header('content-disposition', `attachment; filename="spiegelinformatie-${request.params.agb}-${request.query.year}.pdf"`);
+      return raw.send(pdf.value);
+    },
   );
 
   app.get(
