@@ -26,6 +26,11 @@ export function MirrorPanel({ agb, year }: { agb: string; year: number }) {
   return (
     <>
       <h2>Spiegelinformatie {year}</h2>
+      <p>
+        <a href={`/api/providers/${encodeURIComponent(agb)}/mirror.pdf?year=${year}`} download>
+          Download als PDF
+        </a>
+      </p>
       <Loaded resource={report} what="Spiegelinformatie">
         {(r) => <MirrorView report={r} />}
       </Loaded>
