@@ -6,7 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_LOGINS } from '../../src/app/demo/demo-users.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const webDir = path.join(repo, 'web');
@@ -52,4 +55,57 @@ export function ensureWebBuild(): void {
   });
   rmSync(distDir, { recursive: true, force: true });
   renameSync(staging, distDir);
+}
+
+export type DemoRole = 'purchaser' | 'controller' | 'medical-adviser' | 'provider';
+
+/** The demo log-in of a role, from the seed's own list. */
+export function demoLogin(role: DemoRole): { email: string; password: string } {
+  const login = DEMO_LOGINS.find((l) => l.role === role);
+  if (!login) throw new Error(`no demo log-in for role ${role}`);
+  return { email: login.email, password: login.password };
+}
+
+/**
+ * Pages on one server in one browser: each page has its own context (no shared session), page
+ * errors are collected and must be empty when the page closes, log-in goes through the real form,
+ * and axe reports the serious and critical violations.
+ */
+export function pageHelpers(getBrowser: () => Browser, getBaseUrl: () => string, timeoutMs = 20_000) {
+  const pageErrors = new WeakMap<Page, string[]>();
+
+  async function openPage(urlPath: string): Promise<Page> {
+    const context = await getBrowser().newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(timeoutMs);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    pageErrors.set(page, errors);
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(getBaseUrl() + urlPath);
+    return page;
+  }
+
+  async function closePage(page: Page): Promise<void> {
+    await page.context().close();
+    expect(pageErrors.get(page)).toEqual([]);
+  }
+
+  async function logInTo(urlPath: string, role: DemoRole): Promise<Page> {
+    const login = demoLogin(role);
+    const page = await openPage(`/login?next=${encodeURIComponent(urlPath)}`);
+    await page.getByLabel('E-mailadres').fill(login.email);
+    await page.getByLabel('Wachtwoord').fill(login.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(`${getBaseUrl()}${urlPath}`);
+    return page;
+  }
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    const result = await new AxeBuilder({ page }).analyze();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  return { openPage, closePage, logInTo, seriousViolations };
 }

@@ -8,20 +8,11 @@
  * the note that the view is logged. A claims file with a bad line shows its line errors. A
  * purchaser reads along without the controllers' tools. axe-core finds no serious violations.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_LOGINS } from '../../src/app/demo/demo-users.js';
 import { ApiClient, startTestServer, type TestServer } from '../support/server.js';
-import { ensureWebBuild, launchBrowser } from './browser.js';
+import { demoLogin, ensureWebBuild, launchBrowser, pageHelpers } from './browser.js';
 
-type Role = 'purchaser' | 'controller' | 'medical-adviser' | 'provider';
-
-function demoLogin(role: Role) {
-  const login = DEMO_LOGINS.find((l) => l.role === role);
-  if (!login) throw new Error(`no demo log-in for role ${role}`);
-  return { email: login.email, password: login.password };
-}
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 const YEAR = 2018;
@@ -75,40 +66,8 @@ describe('claims control screens in Chromium', () => {
     await server?.close();
   });
 
-  const pageErrors = new WeakMap<Page, string[]>();
+  const { openPage, closePage, logInTo, seriousViolations } = pageHelpers(() => browser, () => server.url);
 
-  async function openPage(path: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    pageErrors.set(page, errors);
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url + path);
-    return page;
-  }
-
-  async function closePage(page: Page) {
-    await page.context().close();
-    expect(pageErrors.get(page)).toEqual([]);
-  }
-
-  async function logInTo(path: string, role: Role): Promise<Page> {
-    const login = demoLogin(role);
-    const page = await openPage(`/login?next=${encodeURIComponent(path)}`);
-    await page.getByLabel('E-mailadres').fill(login.email);
-    await page.getByLabel('Wachtwoord').fill(login.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(`${server.url}${path}`);
-    return page;
-  }
-
-  async function seriousViolations(page: Page) {
-    const result = await new AxeBuilder({ page }).analyze();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   const count = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
 

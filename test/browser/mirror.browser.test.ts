@@ -8,20 +8,11 @@
  * no other provider's name or AGB code appears on the page. In the tab "Bevindingen" it responds to
  * a finding. Staff see the overview with signal counts. axe-core finds no serious violations.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_LOGINS } from '../../src/app/demo/demo-users.js';
 import { ApiClient, startTestServer, type TestServer } from '../support/server.js';
-import { ensureWebBuild, launchBrowser } from './browser.js';
+import { demoLogin, ensureWebBuild, launchBrowser, pageHelpers } from './browser.js';
 
-type Role = 'purchaser' | 'controller' | 'medical-adviser' | 'provider';
-
-function demoLogin(role: Role) {
-  const login = DEMO_LOGINS.find((l) => l.role === role);
-  if (!login) throw new Error(`no demo log-in for role ${role}`);
-  return { email: login.email, password: login.password };
-}
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 const YEAR = 2018;
@@ -68,40 +59,8 @@ describe('mirror information screens in Chromium', () => {
     await server?.close();
   });
 
-  const pageErrors = new WeakMap<Page, string[]>();
+  const { closePage, logInTo, seriousViolations } = pageHelpers(() => browser, () => server.url);
 
-  async function openPage(path: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    pageErrors.set(page, errors);
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url + path);
-    return page;
-  }
-
-  async function closePage(page: Page) {
-    await page.context().close();
-    expect(pageErrors.get(page)).toEqual([]);
-  }
-
-  async function logInTo(path: string, role: Role): Promise<Page> {
-    const login = demoLogin(role);
-    const page = await openPage(`/login?next=${encodeURIComponent(path)}`);
-    await page.getByLabel('E-mailadres').fill(login.email);
-    await page.getByLabel('Wachtwoord').fill(login.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(`${server.url}${path}`);
-    return page;
-  }
-
-  async function seriousViolations(page: Page) {
-    const result = await new AxeBuilder({ page }).analyze();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   test('a provider user sees its own indicators against anonymised peers, and no other provider', async () => {
     const page = await logInTo(`/providers/${own.agb}?tab=spiegel`, 'provider');
