@@ -5,6 +5,7 @@ import { systemActor } from '../../domain/auth/actor.js';
 import { formatEuro } from '../../domain/money/index.js';
 import { loadPolicyCatalogue } from '../../app/policies.js';
 import { checkStoredClaims } from '../../app/claims/check-claims.js';
+import { checkClaimsFile } from '../../app/claims/check-file.js';
 import { findingsCsv, listFindings } from '../../app/claims/findings.js';
 import { decideFinding, sendFindings } from '../../app/claims/hearing.js';
 import { importClaimsFile } from '../../app/claims/import-claims.js';
@@ -43,6 +44,28 @@ export function registerClaimsCommands(program: Command): void {
         const report = unwrap(await checkStoredClaims({ db, actor: systemActor('cli'), policies }, { year: opts.year }), json);
         if (json) return printJson(report);
         console.log(`${report.claims} declaratieregels gecontroleerd${report.year ? ` (${report.year})` : ''}:`);
+        for (const [rule, n] of Object.entries(report.findings)) console.log(`  ${rule.padEnd(22)} ${n}`);
+      });
+    });
+
+  claims
+    .command('check-file <file>')
+    .description('Voer alle controles uit op een declaratiebestand zonder het op te slaan (zelfde uitvoer als claims check)')
+    .option('--year <year>', 'jaar voor de plafonds (zonder jaar geen plafondcontrole)')
+    .option('--workers <n>', 'aantal worker threads (standaard: aantal kernen)')
+    .option('--json', 'uitvoer als JSON')
+    .action(async (file: string, opts: { year?: string; workers?: string; json?: boolean }) => {
+      const json = opts.json === true;
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) failWith({ code: 'invalid_input', message: `Kan ${file} niet lezen.`, issues: [{ file, message: 'Bestand niet gevonden.' }] }, json);
+      const policies = unwrap(await loadPolicyCatalogue(), json);
+      await withDatabase(async (db) => {
+        const { report } = unwrap(
+          await checkClaimsFile({ db, actor: systemActor('cli'), policies }, file, { year: opts.year, ...(opts.workers ? { workers: Number(opts.workers) } : {}) }),
+          json,
+        );
+        if (json) return printJson(report);
+        console.log(`${report.claims} declaratieregels in ${path.basename(file)}: ${report.accepted} geaccepteerd, ${report.rejected} afgewezen.`);
         for (const [rule, n] of Object.entries(report.findings)) console.log(`  ${rule.padEnd(22)} ${n}`);
       });
     });

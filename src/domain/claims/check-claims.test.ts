@@ -369,9 +369,9 @@ describe('order and partitioning (properties)', () => {
     start: fc.integer({ min: 0, max: 300 }),
     length: fc.integer({ min: 0, max: 60 }),
     amount: fc.constantFrom(100, 250, 400, 700),
-    addOn: fc.option(fc.record({ zi: fc.constantFrom(ZI_PLAIN, ZI_CENTRE), units: fc.constantFrom('1', '2.5') }), { freq: 5 }),
+    addOn: fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: fc.record({ zi: fc.constantFrom(ZI_PLAIN, ZI_CENTRE), units: fc.constantFrom('1', '2.5') }), weight: 1 }),
   });
-  const claimsArb = fc.array(claimArb, { maxLength: 40 }).chain((raw) => {
+  const claimsArb = fc.array(claimArb, { maxLength: 40, size: 'max' }).chain((raw) => {
     const base: Claim[] = raw.map((r, i) => ({
       claimId: `P${String(i).padStart(4, '0')}`, uzovi: '3311', agb: r.agb, bsn: r.bsn, careType: r.careType,
       specialism: r.product[0], diagnosis: r.product[1], productCode: r.product[2],
@@ -379,7 +379,7 @@ describe('order and partitioning (properties)', () => {
       ziNumber: r.addOn ? r.addOn.zi : null, units: r.addOn ? r.addOn.units : null,
     }));
     // Copies (duplicates) and credits of earlier lines, with fresh ids.
-    return fc.array(fc.record({ of: fc.nat(), credit: fc.boolean() }), { maxLength: 12 }).map((extra) => {
+    return fc.array(fc.record({ of: fc.nat(), credit: fc.boolean() }), { maxLength: 12, size: 'max' }).map((extra) => {
       const all = [...base];
       extra.forEach((e, i) => {
         const original = base.length > 0 ? base[e.of % base.length] : undefined;

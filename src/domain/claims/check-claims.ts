@@ -8,97 +8,38 @@
  * Because every per-person rule only compares lines of one BSN, the work partitions by BSN: the
  * findings of `checkPerson` over any split of the persons, concatenated, are the findings of the
  * whole (the batch engine in `src/claims-engine` relies on this and its tests prove it).
+ *
+ * Decisions (details in each rule's file under `checks/`):
+ * - Order: "earlier" is the smaller claim id (code-unit comparison), never the input position, so
+ *   shuffling the input changes nothing. Claim ids are taken to be unique.
+ * - Credits (`credits.ts`): a credit cancels the earliest line of the same person, provider,
+ *   declaration code, start and end date with exactly the opposite amount. Credit and cancelled line
+ *   are never flagged by any rule and together use no plafond; an unmatched credit is not flagged but
+ *   lowers the provider's cumulative revenue.
+ * - Duplicate (`duplicate.ts`): the key is `duplicate_match_fields` (2018: insured, AGB, declaration
+ *   code, start, end; not the amount), among lines not settled by a credit; the first stays clean.
+ * - Parallel (`parallel.ts`): subtrajecten (no add-on lines, no duplicates) of one person, provider
+ *   and specialism overlap when they share a day: an overlap of one day counts. Both are flagged.
+ * - Serial (`serial.ts`): an initial subtraject starting 1..N days after the end of the previous one
+ *   (same person, provider, specialism, diagnosis); exactly N days apart is "within N days" and is
+ *   flagged, N+1 is not (N = `serial_window_days`, 120).
+ * - Action and source of every rule come from the policy's `claims_control.rules`; `RULE_DEFAULTS`
+ *   only fills a rule a policy file lacks. Add-on rules run only with an add-on policy.
+ * - Ceiling (`ceiling.ts`): per provider, after the per-person pass, over payable subtraject lines
+ *   (no add-on lines, no settled pairs, no line with a `reject` finding) in start-date order.
  */
 import { expectOk } from '../errors.js';
 import type { AddOnPolicy, MszPolicy } from '../policy/index.js';
-import { addOnCentreFinding, addOnExcessThousandths, addOnTariffFinding } from './checks/addon.js';
 import { checkCeilings, type CeilingLine } from './checks/ceiling.js';
-import { compareClaimIds, dayNumber, isAddOnLine } from './checks/claim-facts.js';
-import { matchCredits } from './checks/credits.js';
-import { duplicateFinding, findDuplicates } from './checks/duplicate.js';
 import { compareFindings } from './checks/findings.js';
-import { bijlage4ItemOf, nonEvidenceFinding } from './checks/non-evidence.js';
-import { combinationKeys, findParallel, parallelFinding, type ParallelRule } from './checks/parallel.js';
-import { selectiveFinding, selectiveViolation } from './checks/selective.js';
-import { findSerial, serialFinding } from './checks/serial.js';
-import { resolveCheckSettings, type CheckSettings } from './checks/settings.js';
+import { checkPerson, groupByPerson, prepareReference } from './checks/person.js';
+import { resolveCheckSettings } from './checks/settings.js';
 import type { CheckReference, Claim, Finding } from './types.js';
 
 export { resolveCheckSettings, RULE_DEFAULTS, DUPLICATE_FIELD_NAMES, type CheckSettings, type DuplicateField, type RuleSetting } from './checks/settings.js';
 export { checkCeilings, type CeilingLine } from './checks/ceiling.js';
 export { compareFindings } from './checks/findings.js';
-
-/** Reference data prepared once per run (lookup sets). */
-export interface PreparedReference {
-  reference: CheckReference;
-  combinations: ReadonlySet<string>;
-}
-
-export function prepareReference(reference: CheckReference): PreparedReference {
-  return { reference, combinations: combinationKeys(reference) };
-}
-
-export interface PersonResult {
-  findings: Finding[];
-  /** Lines that count towards a plafond, for the ceiling pass. */
-  ceilingLines: CeilingLine[];
-}
-
-/** Every per-person rule over the lines of one insured person (any order). */
-export function checkPerson(lines: readonly Claim[], prepared: PreparedReference, settings: CheckSettings): PersonResult {
-  const { reference } = prepared;
-  const claims = [...lines].sort((a, b) => compareClaimIds(a.claimId, b.claimId));
-  const { cancelled, matchedCredits } = matchCredits(claims);
-  const live = claims.filter((c) => c.amountCents >= 0 && !cancelled.has(c));
-  const findings: Finding[] = [];
-
-  const duplicates = findDuplicates(live, settings);
-  for (const [claim, earlier] of duplicates) findings.push(duplicateFinding(settings, claim, earlier.claimId));
-
-  const subtrajecten = live.filter((c) => !isAddOnLine(c) && !duplicates.has(c));
-  const parallel = findParallel(subtrajecten, reference, prepared.combinations, settings);
-  for (const rule of Object.keys(parallel) as ParallelRule[]) {
-    for (const [claim, others] of parallel[rule]) findings.push(parallelFinding(settings, rule, claim, others.map((o) => o.claimId)));
-  }
-  for (const [claim, match] of findSerial(subtrajecten, settings)) findings.push(serialFinding(settings, claim, match.previous, match.gapDays));
-
-  for (const claim of live) {
-    if (!isAddOnLine(claim)) {
-      const item = bijlage4ItemOf(claim, reference);
-      if (item !== null) findings.push(nonEvidenceFinding(settings, claim, item));
-      const selectiveId = selectiveViolation(reference, claim.agb, claim.productCode);
-      if (selectiveId !== null) findings.push(selectiveFinding(settings, claim, selectiveId));
-    } else if (settings.addOnRules && claim.ziNumber !== null && claim.units !== null) {
-      const drug = reference.drugs.get(claim.ziNumber);
-      if (drug === undefined) continue;
-      const excess = addOnExcessThousandths(claim.amountCents, claim.units, drug.referenceTariffCents);
-      if (excess > 0n) findings.push(addOnTariffFinding(settings, { ...claim, ziNumber: claim.ziNumber, units: claim.units }, drug.referenceTariffCents, excess));
-      if (drug.specialisedCentresOnly && !reference.specialisedCentres.has(claim.agb)) {
-        findings.push(addOnCentreFinding(settings, { ...claim, ziNumber: claim.ziNumber }));
-      }
-    }
-  }
-
-  const rejected = new Set(findings.filter((f) => settings.rules[f.rule].action === 'reject').map((f) => f.claimId));
-  const ceilingLines: CeilingLine[] = [];
-  for (const claim of claims) {
-    if (isAddOnLine(claim) || cancelled.has(claim) || matchedCredits.has(claim) || rejected.has(claim.claimId)) continue;
-    if (!reference.ceilings.has(claim.agb)) continue;
-    ceilingLines.push({ claimId: claim.claimId, agb: claim.agb, startDay: dayNumber(claim.startDate), amountCents: claim.amountCents });
-  }
-  return { findings, ceilingLines };
-}
-
-/** Groups claim lines by insured person (BSN), in first-seen order. */
-export function groupByPerson(claims: readonly Claim[]): Claim[][] {
-  const groups = new Map<string, Claim[]>();
-  for (const claim of claims) {
-    const group = groups.get(claim.bsn);
-    if (group) group.push(claim);
-    else groups.set(claim.bsn, [claim]);
-  }
-  return [...groups.values()];
-}
+export { checkPerson, groupByPerson, prepareReference, type PersonResult, type PreparedReference } from './checks/person.js';
 
 /**
  * Every claims-control rule over a set of claim lines. Deterministic: the same lines in any order

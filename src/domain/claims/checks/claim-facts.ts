@@ -41,8 +41,3 @@ export function isCredit(claim: Claim): boolean {
 export function declarationCode(claim: Claim): string {
   return claim.ziNumber !== null ? `zi:${claim.ziNumber}` : `dbc:${claim.productCode}`;
 }
-
-/** Two periods overlap when they share at least one day (an overlap of one day counts). */
-export function periodsOverlap(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  return aStart <= bEnd && bStart <= aEnd;
-}

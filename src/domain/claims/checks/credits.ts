@@ -1,6 +1,6 @@
 /**
  * Credit lines (MSZ §6, formal control). A credit line has a negative amount and cancels the line
- * it repeats. Decision (documented in README.md beside this file):
+ * it repeats. Decision:
  * - a credit cancels a positive line of the same person with the same provider, declaration code
  *   (care product, or ZI number for an add-on line), start date and end date, and exactly the
  *   opposite amount; a correction line with a new amount is not cancelled by it;
