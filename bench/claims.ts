@@ -375,8 +375,8 @@ const lpad = (s: string, n: number) => s.padStart(n);
 
 function printRun(report: RunReport, rows: number): void {
   console.log(`  ${report.engine}`);
-  for (const p of report.phases) console.log(`    ${pad(p.phase, 40)} ${lpad(fmt(p.seconds, 2), 8)} s`);
-  console.log(`    ${pad('total', 40)} ${lpad(fmt(report.totalSeconds, 2), 8)} s   ${fmt(rows / report.totalSeconds)} claims/s   peak RSS ${mb(report.peakRssBytes)}`);
+  for (const p of report.phases) console.log(`    ${pad(p.phase, 66)} ${lpad(fmt(p.seconds, 2), 8)} s`);
+  console.log(`    ${pad('total', 66)} ${lpad(fmt(report.totalSeconds, 2), 8)} s   ${fmt(rows / report.totalSeconds)} claims/s   peak RSS ${mb(report.peakRssBytes)}`);
 }
 
 const TRUTH_RULE: Record<string, RuleId> = {

@@ -2,9 +2,9 @@
  * The lines that count towards a plafond, kept by the per-person pass for the per-provider ceiling
  * pass (24 bytes a line): the provider as its index in the sorted list of providers with a plafond,
  * start day, amount and claim order (an index into a small table of packed id codes plus the
- * number, or the id text). A worker first reports only its sums per (provider, day); the main
- * thread asks back for the lines of the days on which a plafond may be crossed, which the worker
- * sends sorted by (provider, start day, claim id), so the main thread only merges sorted runs.
+ * number, or the id text). The main thread sums them per (provider, day), keeps only the lines
+ * of the days on which a plafond may be crossed, sorts those by (provider, start day, claim id)
+ * and merges the workers' runs.
  */
 import { idFromCode } from './codec.js';
 

@@ -108,9 +108,7 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
   const ready = everyWorker();
   const ingested = everyWorker();
   const checked = everyWorker();
-  const ceilingsIn = everyWorker();
   const results: Extract<FromWorker, { type: 'result' }>[] = new Array(workerCount);
-  const ceilingRuns: Extract<FromWorker, { type: 'ceiling' }>[] = new Array(workerCount);
   let waiter: (() => void) | null = null;
   let failure: Error | null = null;
   let fail: (e: Error) => void = () => {};
@@ -147,12 +145,9 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
         ingested.tick();
       } else if (message.type === 'result') {
         results[w] = message;
-        checked.tick();
-      } else if (message.type === 'ceiling') {
-        ceilingRuns[w] = message;
         // Its part is done: free the worker's memory now, before the ceiling pass and the merge.
         void worker.terminate();
-        ceilingsIn.tick();
+        checked.tick();
       } else {
         fail(new Error(message.message));
       }
@@ -231,14 +226,15 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
     await until(checked.promise);
     phase('checks per person (workers)');
 
-    // Ceiling: the days on which a plafond may be crossed, then only their lines.
+    // Ceiling: the days on which a plafond may be crossed, then only their lines, sorted.
     const providers = ceilingProviders(options.reference);
-    const hot = hotDays(results.map((r) => r.totals), providers.plafonds);
-    for (const worker of workers) worker.postMessage({ type: 'hot', keys: hot.keys } satisfies ToWorker);
-    await until(ceilingsIn.promise);
-    const runs = ceilingRuns.map((r) => CeilingRows.from(r.ceiling));
+    const all = results.map((r) => CeilingRows.from(r.ceiling));
+    const hot = hotDays(all.map((rows) => rows.dayTotals()), providers.plafonds);
+    const hotKeys = new Set(hot.keys);
+    const runs = all.map((rows) => rows.select(hotKeys));
+    for (const run of runs) run.sort();
     const ceilingFindings = ceilingPass(runs, providers, settings.value, hot.before).sort(compareFindings);
-    phase('ceiling pass per provider (main)');
+    phase(`ceiling pass per provider (main; ${fmtCount(hot.keys.length)} provider-days near a plafond)`);
 
     const findings = mergeSorted([...results.map((r) => r.findings), ceilingFindings]);
     for (const f of findings) byRule[f.rule]++;
@@ -246,7 +242,6 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
     phase('merge findings');
     results.forEach((r, w) => {
       for (const t of r.timings) timings.push({ phase: `worker ${w}: ${t.phase}`, seconds: t.seconds });
-      timings.push({ phase: `worker ${w}: ceiling lines (${fmtCount(hot.keys.length)} days)`, seconds: ceilingRuns[w]?.seconds ?? 0 });
     });
     timings.push({ phase: 'total', seconds: (performance.now() - started) / 1000 });
     return { claims, accepted, rejected, errors, errorCount, findings, byRule, timings, peakRssBytes: peakRss };

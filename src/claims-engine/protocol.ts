@@ -3,7 +3,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { ClaimLineIssue } from '../domain/claims/claim-line.js';
 import type { CheckReference, Finding } from '../domain/claims/types.js';
 import type { CheckSettings } from '../domain/claims/checks/settings.js';
-import type { CeilingRowsMessage, DayTotals } from './ceiling-rows.js';
+import type { CeilingRowsMessage } from './ceiling-rows.js';
 import type { ColumnsMessage } from './columns.js';
 
 export interface WorkerSetup {
@@ -20,9 +20,7 @@ export interface WorkerSetup {
 export type ToWorker =
   | { type: 'start'; columns: string[]; expectedRows: number; issueLimit: number }
   | { type: 'chunk'; seq: number; buffer: ArrayBuffer }
-  | { type: 'end' }
-  /** The (provider, day) keys whose ceiling lines the main thread needs. */
-  | { type: 'hot'; keys: number[] };
+  | { type: 'end' };
 
 export type PeerMessage = { type: 'rows'; rows: ColumnsMessage } | { type: 'done' };
 
@@ -35,6 +33,5 @@ export type FromWorker =
   | { type: 'ack'; seq: number; lines: number; claims: number; accepted: number; rejected: number; issues: ClaimLineIssue[]; issueCount: number }
   | { type: 'ready' }
   | { type: 'ingested'; rows: number }
-  | { type: 'result'; findings: Finding[]; totals: DayTotals; timings: PhaseTime[] }
-  | { type: 'ceiling'; ceiling: CeilingRowsMessage; seconds: number }
+  | { type: 'result'; findings: Finding[]; ceiling: CeilingRowsMessage; timings: PhaseTime[] }
   | { type: 'failed'; message: string };

@@ -1,12 +1,11 @@
 /**
  * A worker of `checkFile`: parses the chunks the main thread sends, keeps the lines of its own
  * partition in columns and sends the others to their workers, then runs the per-person checks on
- * its partition and returns the findings and its sums per (provider, day); when the main thread
- * asks, it sends the ceiling lines of the days a plafond may be crossed, sorted.
+ * its partition and returns the findings and its ceiling lines (unsorted); the main thread then
+ * ends the worker, which frees its memory at once.
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { CeilingRows } from './ceiling-rows.js';
 import { ClaimColumns } from './columns.js';
 import { engineContext } from './engine-context.js';
 import { layoutOf } from './fast-parse.js';
@@ -21,7 +20,7 @@ function main(port: MessagePort, setup: WorkerSetup): void {
   const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   const ctx = engineContext(setup.reference, setup.settings);
   post({ type: 'ready' });
-  let own = new ClaimColumns(16);
+  const own = new ClaimColumns(16);
   let sinks: ClaimColumns[] = [];
   let ingester: ChunkIngester | null = null;
   let issueLimit = 0;
@@ -42,24 +41,20 @@ function main(port: MessagePort, setup: WorkerSetup): void {
     });
   };
 
-  let ceilingRows: CeilingRows | null = null;
-
   const finish = () => {
     if (!ended || peersDone < setup.workers - 1) return;
     post({ type: 'ingested', rows: own.length });
     const t0 = performance.now();
     const { findings, ceiling } = checkPartition(own, ctx, setup.smallGroupLimit === undefined ? {} : { smallGroupLimit: setup.smallGroupLimit });
-    own = new ClaimColumns(16);
-    ceilingRows = ceiling;
-    const totals = ceiling.dayTotals();
+    const { message, transfer } = ceiling.toMessage();
     post({
-      type: 'result', findings, totals,
+      type: 'result', findings, ceiling: message,
       timings: [
         { phase: 'parse', seconds: parseSeconds },
         { phase: 'receive', seconds: receiveSeconds },
         { phase: 'checks', seconds: (performance.now() - t0) / 1000 },
       ],
-    });
+    }, transfer);
   };
 
   setup.peers.forEach((peer) => {
@@ -89,13 +84,6 @@ function main(port: MessagePort, setup: WorkerSetup): void {
       flush(false);
       parseSeconds += (performance.now() - t) / 1000;
       post({ type: 'ack', seq: message.seq, ...result });
-    } else if (message.type === 'hot') {
-      const t = performance.now();
-      const hot = (ceilingRows ?? new CeilingRows(0)).select(new Set(message.keys));
-      ceilingRows = null;
-      hot.sort();
-      const { message: rows, transfer } = hot.toMessage();
-      post({ type: 'ceiling', ceiling: rows, seconds: (performance.now() - t) / 1000 }, transfer);
     } else {
       flush(true);
       for (const peer of setup.peers) peer?.postMessage({ type: 'done' } satisfies PeerMessage);
