@@ -74,7 +74,7 @@ const flagged = (findings: Finding[], rule: RuleId) => findings.filter((f) => f.
 describe('settings from the policy files', () => {
   it('reads every rule action, source and parameter from the 2018 and 2022 policies', () => {
     const s = expectOk(resolveCheckSettings(msz, addOn));
-    expect(s.duplicateFields).toEqual(['insured_id', 'provider_agb', 'declaration_code', 'start_date', 'end_date']);
+    expect(s.duplicateFields).toEqual(['insured_id', 'provider_agb', 'declaration_code', 'start_date', 'amount_cents']);
     expect(s).toMatchObject({ serialWindowDays: 120, initialCareType: '11', parallelExcludedSpecialisms: ['0320'], ceilingPaidShare: '0.00' });
     expect(s.parallelExceptions).toEqual(['consultatie', 'hartrevalidatie', 'transplantatie']);
     expect(s.rules.duplicate).toMatchObject({ action: 'reject', source: 'MSZ §4A; MSZ §6' });
@@ -89,32 +89,32 @@ describe('settings from the policy files', () => {
 });
 
 describe('duplicate (MSZ §4A, §6; decision duplicate-key)', () => {
-  it('flags the later of two lines with the same insured, AGB, product, start and end; the first stays clean', () => {
+  it('flags the later of two lines with the same insured, AGB, product, start and amount; the first stays clean', () => {
     const first = claim();
-    const copy = claim({ amountCents: 90_000 });
+    const copy = claim({ endDate: '2018-04-02' });
     const findings = check([copy, first]);
     expect(flagged(findings, 'duplicate')).toEqual([copy.claimId]);
     expect(findings.find((f) => f.rule === 'duplicate')).toMatchObject({
-      action: 'reject', source: 'MSZ §4A; MSZ §6', amountAtStakeCents: 90_000, relatedClaimIds: [first.claimId], agb: AGB_A,
+      action: 'reject', source: 'MSZ §4A; MSZ §6', amountAtStakeCents: first.amountCents, relatedClaimIds: [first.claimId], agb: AGB_A,
       reason: { rule: 'claims.duplicate', inputs: { earlier_claim_id: first.claimId } },
     });
     // A duplicate is not also parallel with its original.
     expect(flagged(findings, 'parallel')).toEqual([]);
   });
 
-  it('does not match another end date, another provider, another person, or an add-on line with its subtraject', () => {
+  it('does not match another amount, another provider, another person, or an add-on line with its subtraject', () => {
     const base = claim();
-    expect(flagged(check([base, claim({ endDate: '2018-03-30' })]), 'duplicate')).toEqual([]);
+    expect(flagged(check([base, claim({ amountCents: base.amountCents + 1 })]), 'duplicate')).toEqual([]);
     expect(flagged(check([base, claim({ agb: AGB_B })]), 'duplicate')).toEqual([]);
     expect(flagged(check([base, claim({ bsn: '123456782' })]), 'duplicate')).toEqual([]);
     expect(flagged(check([base, claim({ ziNumber: ZI_PLAIN, units: '1', amountCents: 300 })]), 'duplicate')).toEqual([]);
   });
 
-  it('follows duplicate_match_fields: with amount_cents in the key, another amount is no duplicate', () => {
-    const policy = withParameter(msz, 'duplicate_match_fields', ['insured_id', 'provider_agb', 'declaration_code', 'start_date', 'amount_cents']);
+  it('follows duplicate_match_fields: with end_date instead of amount_cents, another end date is no duplicate', () => {
+    const policy = withParameter(msz, 'duplicate_match_fields', ['insured_id', 'provider_agb', 'declaration_code', 'start_date', 'end_date']);
     const a = claim();
-    expect(flagged(check([a, claim({ endDate: '2018-04-02', amountCents: 1 })], policy), 'duplicate')).toEqual([]);
-    const b = claim({ endDate: '2018-04-02' });
+    expect(flagged(check([a, claim({ endDate: '2018-04-02' })], policy), 'duplicate')).toEqual([]);
+    const b = claim({ amountCents: 1 });
     expect(flagged(check([a, b], policy), 'duplicate')).toEqual([b.claimId]);
   });
 
