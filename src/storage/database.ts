@@ -52,6 +52,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
           oid === 20 ? parseInt8 : oid === 1082 ? (text: string) => text : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle pooled connection that the server ends (restart, failover, DROP DATABASE … FORCE)
+    // is reported on the pool; without a handler that would crash the process. The pool replaces it.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.error(`PostgreSQL: inactieve verbinding verbroken: ${error.message}`);
+    });
     const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(config.url);
     return {
