@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);
@@ -47,5 +47,15 @@ if (outdated('web/dist/index.html', 'web/src')) {
 const cli = ['bin/zorginkoop.js'];
 run('node', [...cli, 'db', 'migrate']);
 run('node', [...cli, 'demo', 'seed', '--if-empty']);
+
+// The demo controller and medical adviser log in with a second factor (TOTP). Demo only: their
+// secrets are fixed and printed so anyone can try the demo; a real system never shows a secret.
+const { DEMO_LOGINS } = await import(pathToFileURL(path.join(root, 'dist/app/demo/demo-users.js')).href);
+const withTotp = DEMO_LOGINS.filter((u) => u.totpSecret);
+if (withTotp.length > 0) {
+  console.log('\nTweede factor (TOTP) van de demo-inlogs. Alleen voor de demo: een echt systeem toont nooit een geheim.');
+  for (const u of withTotp) console.log(`  ${u.label.padEnd(26)} ${u.email}  geheim ${u.totpSecret}`);
+  console.log('  Voeg het geheim toe aan een authenticator-app, of bereken de code: oathtool --totp -b <geheim>');
+}
 const port = process.env.PORT ?? '3000';
 run('node', [...cli, 'serve', '--port', port, ...process.argv.slice(2)]);

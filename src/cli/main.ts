@@ -4,7 +4,9 @@
  * exits 0 on success, 1 on bad input, 2 on any other failure.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAddonFiguresCommands } from './commands/addon-figures.js';
 import { registerApplicationCommands } from './commands/applications.js';
+import { registerAuthorisationCommands } from './commands/authorisations.js';
 import { registerClaimsCommands } from './commands/claims.js';
 import { registerContractingCommands } from './commands/contracting.js';
 import { registerDbCommands } from './commands/db.js';
@@ -30,7 +32,9 @@ export function buildProgram(): Command {
   registerProviderCommands(program);
   registerUserCommands(program);
   registerPurchasingCommands(program);
+  registerAddonFiguresCommands(program);
   registerApplicationCommands(program);
+  registerAuthorisationCommands(program);
   registerContractingCommands(program);
   registerGeoCommands(program);
   registerClaimsCommands(program);

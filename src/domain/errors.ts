@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'not_found'
   | 'unauthenticated'
   | 'forbidden'
+  /** A session of a role that sees claim or patient data has not passed its second factor yet. */
+  | 'second_factor_required'
   | 'conflict'
   | 'deadline_passed'
   | 'rate_limited'
@@ -54,6 +56,7 @@ export const errorTable: Record<ErrorCode, ErrorMapping> = {
   not_found: { http: 404, exit: 1, title: 'Niet gevonden' },
   unauthenticated: { http: 401, exit: 2, title: 'Niet ingelogd' },
   forbidden: { http: 403, exit: 2, title: 'Geen toegang' },
+  second_factor_required: { http: 403, exit: 2, title: 'Tweede factor vereist' },
   conflict: { http: 409, exit: 1, title: 'Conflict met bestaande gegevens' },
   deadline_passed: { http: 422, exit: 1, title: 'Termijn verstreken' },
   rate_limited: { http: 429, exit: 2, title: 'Te veel verzoeken' },

@@ -1,10 +1,15 @@
 /**
- * Authentication for every request: the session cookie resolves to an actor (or the public actor).
- * Routes declare which roles they admit with `requireRoles`.
+ * Authentication for every request: the session cookie resolves to an actor (or the public actor)
+ * and the session's second-factor state. Routes declare which roles they admit with
+ * `requireRoles`, and routes that return claim or patient data declare `config: { secondFactor: true }`:
+ * a session of a role in `SECOND_FACTOR_ROLES` that has not passed its second factor gets 403
+ * `second_factor_required` there (audited), before the body is even read.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { publicActor, type Actor, type Role } from '../domain/auth/actor.js';
+import { secondFactorSatisfied, type SecondFactorState } from '../domain/auth/second-factor.js';
+import { auditSecondFactorRefusal } from '../app/users/second-factor.js';
 import { actorOf, resolveSession } from '../app/users/sessions.js';
 import type { Database } from '../storage/database.js';
 import { sendError } from './reply.js';
@@ -14,17 +19,40 @@ export const SESSION_COOKIE = 'zk_session';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+    /** Where the session stands with the second factor; `not-required` for visitors. */
+    secondFactor: SecondFactorState;
+  }
+  interface FastifyContextConfig {
+    /**
+     * The route returns claim or patient data: a role with a second factor must have passed it
+     * (else 403 `second_factor_required`). Roles without a second factor are not affected.
+     */
+    secondFactor?: boolean;
   }
 }
 
 export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; now: () => Date }) => {
   app.decorateRequest('actor', null as unknown as Actor);
-  app.addHook('onRequest', async (request) => {
+  app.decorateRequest('secondFactor', 'not-required');
+  app.addHook('onRequest', async (request, reply) => {
     request.actor = publicActor;
+    request.secondFactor = 'not-required';
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 128) return;
-    const user = await resolveSession(opts.db, token, opts.now());
-    if (user) request.actor = actorOf(user);
+    const session = await resolveSession(opts.db, token, opts.now());
+    if (!session) return;
+    request.actor = actorOf(session.user);
+    request.secondFactor = session.secondFactor;
+    if (request.routeOptions.config.secondFactor === true && !secondFactorSatisfied(session.secondFactor)) {
+      await auditSecondFactorRefusal(opts.db, request.actor, `${request.method} ${request.routeOptions.url ?? ''}`, session.secondFactor);
+      return sendError(reply, {
+        code: 'second_factor_required',
+        message:
+          session.secondFactor === 'enrolment-required'
+            ? 'Voor declaratie- en patiëntgegevens is een tweede factor nodig. Stel eerst uw authenticator-app in.'
+            : 'Voor declaratie- en patiëntgegevens is een tweede factor nodig. Vul eerst de verificatiecode uit uw authenticator-app in.',
+      });
+    }
   });
 });
 

@@ -20,10 +20,14 @@ import type { Database } from '../storage/database.js';
 import { repoRoot } from '../storage/paths.js';
 import { authPlugin } from './auth.js';
 import { sendError } from './reply.js';
+import { addonFiguresRoutes } from './routes/addon-figures.js';
 import { applicationsRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
+import { authorisationsRoutes } from './routes/authorisations.js';
+import { ceilingWarningRoutes } from './routes/ceiling-warnings.js';
 import { claimsRoutes } from './routes/claims.js';
 import { contractingRoutes } from './routes/contracting.js';
+import { fhirRoutes } from './routes/fhir.js';
 import { mirrorRoutes } from './routes/mirror.js';
 import { policyRoutes } from './routes/policies.js';
 import { providerRoutes } from './routes/providers.js';
@@ -122,6 +126,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(mirrorRoutes, { db: options.db });
   await app.register(applicationsRoutes, { db: options.db, policies: options.policies, now });
   await app.register(qualityRoutes, { db: options.db, policies: options.policies, now });
+  await app.register(authorisationsRoutes, { db: options.db, policies: options.policies, now });
+  await app.register(addonFiguresRoutes, { db: options.db, policies: options.policies, now });
+  await app.register(ceilingWarningRoutes, { db: options.db, policies: options.policies, now });
+  await app.register(fhirRoutes, { db: options.db, policies: options.policies, now });
 
   const webDir = options.webDir ?? path.join(repoRoot(), 'web', 'dist');
   if (existsSync(path.join(webDir, 'index.html'))) {

@@ -103,6 +103,21 @@ export interface ClaimImportsTable {
   imported_at: Timestamp;
 }
 
+/** Per record of an imported claim file: its status and return codes, for the ZH309 answer (0011). */
+export interface ClaimImportRecordsTable {
+  id: Generated<number>;
+  import_id: number;
+  line: number;
+  record_type: string | null;
+  record_id: number | null;
+  claim_id: string | null;
+  agb: string | null;
+  status: 'accepted' | 'rejected';
+  return_codes: ColumnType<string[], string[] | undefined, string[]>;
+  issues: ColumnType<{ line: number; field: string; code: string; message: string }[], string | undefined, string>;
+  amount_cents: number | null;
+}
+
 export interface ClaimsTable {
   claim_id: string;
   import_id: number | null;
@@ -132,6 +147,10 @@ export interface UsersTable {
   display_name: string | null;
   totp_secret: string | null;
   created_at: Timestamp;
+  /** Time step of the last accepted TOTP code (replay protection; migration 0010). */
+  totp_last_step: number | null;
+  /** When the TOTP secret was confirmed; a secret without it is an enrolment in progress. */
+  totp_enrolled_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -140,6 +159,10 @@ export interface SessionsTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   absolute_expires_at: Timestamp;
+  /** When the second factor was verified; null: a pending session (migration 0010). */
+  second_factor_at: Timestamp | null;
+  /** Wrong second-factor codes sent on this session. */
+  second_factor_failures: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -418,7 +441,138 @@ export interface ImprovementAgreementsTable {
   created_at: Timestamp;
 }
 
+/** Prior authorisations for oral and maxillofacial surgery (MSZ Bijlage 1 art. 6), see migrations/0008_prior_authorisations.sql. */
+export type PriorAuthorisationStatus = 'submitted' | 'info-requested' | 'approved' | 'rejected' | 'withdrawn';
+
+export interface PriorAuthorisationsTable {
+  id: Generated<number>;
+  agb: string;
+  policy_id: string;
+  provider_reference: string | null;
+  patient_bsn: string;
+  patient_name: string;
+  patient_birth_date: DateOnly;
+  treatment_kind: string;
+  treatment_date: DateOnly;
+  treatment_plan: string;
+  technique_costs_cents: number;
+  in_doubt: ColumnType<boolean, boolean | undefined, boolean>;
+  requirement: ColumnType<unknown, string, never>;
+  status: ColumnType<PriorAuthorisationStatus, PriorAuthorisationStatus | undefined, PriorAuthorisationStatus>;
+  received_at: Timestamp;
+  submitted_by: string;
+  decision: 'approved' | 'rejected' | null;
+  decision_reason: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  withdrawn_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface PriorAuthorisationLinesTable {
+  authorisation_id: number;
+  line_no: number;
+  agb: string;
+  performance_code: string;
+  element_numbers: ColumnType<number[], number[] | undefined, never>;
+  amount_cents: number;
+  description: string | null;
+}
+
+export interface PriorAuthorisationAttachmentsTable {
+  id: Generated<number>;
+  authorisation_id: number;
+  agb: string;
+  kind: 'record' | 'photo';
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export type PriorAuthorisationEvent = 'submitted' | 'information-requested' | 'information-provided' | 'decided' | 'withdrawn' | 'attachment-added';
+
+export interface PriorAuthorisationEventsTable {
+  id: Generated<number>;
+  authorisation_id: number;
+  agb: string;
+  event: PriorAuthorisationEvent;
+  at: Timestamp;
+  actor_role: 'provider' | 'medical-adviser' | 'controller' | 'system';
+  actor_email: string | null;
+  message: string | null;
+  details: ColumnType<unknown, string | undefined, never>;
+}
+
+/** Quarterly add-on figures and ceiling early warnings, see migrations/0009_addon_figures_ceiling_warnings.sql. */
+export interface AddonFigureUploadsTable {
+  id: Generated<number>;
+  agb: string;
+  year: number;
+  quarter: number;
+  policy_id: string;
+  received_at: Timestamp;
+  received_on: DateOnly;
+  deadline: DateOnly;
+  in_time: boolean;
+  file_name: string;
+  format: 'csv' | 'xlsx';
+  sha256: string;
+  uploaded_by: string;
+  uploaded_by_user_id: number | null;
+  status: 'accepted' | 'rejected';
+  row_count: number;
+  realisation_cents: number;
+  prognosis_cents: number;
+  issues: ColumnType<unknown, string | undefined, never>;
+}
+
+export interface AddonFigureRowsTable {
+  upload_id: number;
+  agb: string;
+  year: number;
+  quarter: number;
+  line: number;
+  zi_number: string;
+  patients: number;
+  realisation_cents: number;
+  prognosis_cents: number;
+}
+
+export type CeilingWarningStatus = 'open' | 'acknowledged' | 'closed';
+
+export interface CeilingWarningsTable {
+  id: Generated<number>;
+  agb: string;
+  year: number;
+  policy_id: string;
+  ceiling_cents: number;
+  expected_revenue_cents: number;
+  specialisms: ColumnType<string[], string[], string[]>;
+  explanation: string;
+  reported_by: number | null;
+  reported_by_email: string;
+  reported_at: Timestamp;
+  status: ColumnType<CeilingWarningStatus, CeilingWarningStatus | undefined, CeilingWarningStatus>;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+  acknowledgement_note: string | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  closing_note: string | null;
+}
+
 export interface Schema {
+  prior_authorisations: PriorAuthorisationsTable;
+  prior_authorisation_lines: PriorAuthorisationLinesTable;
+  prior_authorisation_attachments: PriorAuthorisationAttachmentsTable;
+  prior_authorisation_events: PriorAuthorisationEventsTable;
+  addon_figure_uploads: AddonFigureUploadsTable;
+  addon_figure_rows: AddonFigureRowsTable;
+  ceiling_warnings: CeilingWarningsTable;
   provider_applications: ProviderApplicationsTable;
   quality_answers: QualityAnswersTable;
   improvement_agreements: ImprovementAgreementsTable;
@@ -444,6 +598,7 @@ export interface Schema {
   addon_drugs: AddonDrugsTable;
   agreements: AgreementsTable;
   claim_imports: ClaimImportsTable;
+  claim_import_records: ClaimImportRecordsTable;
   claims: ClaimsTable;
   users: UsersTable;
   sessions: SessionsTable;

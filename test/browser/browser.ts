@@ -10,6 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_LOGINS } from '../../src/app/demo/demo-users.js';
+import { demoSecondFactorCode } from '../support/server.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const webDir = path.join(repo, 'web');
@@ -67,6 +68,21 @@ export function demoLogin(role: DemoRole): { email: string; password: string } {
 }
 
 /**
+ * Submits the filled log-in form. When the answer says `second_factor: 'required'` (controller,
+ * medical adviser), fills the form's second step with the demo user's current code.
+ */
+export async function submitLogin(page: Page, baseUrl: string, email: string): Promise<void> {
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Inloggen' }).click(),
+  ]);
+  const body = (await answer.json().catch(() => ({}))) as { second_factor?: string };
+  if (body.second_factor !== 'required') return;
+  await page.getByLabel('Verificatiecode').fill(await demoSecondFactorCode(baseUrl, email));
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+}
+
+/**
  * Pages on one server in one browser: each page has its own context (no shared session), page
  * errors are collected and must be empty when the page closes, log-in goes through the real form,
  * and axe reports the serious and critical violations.
@@ -95,7 +111,7 @@ export function pageHelpers(getBrowser: () => Browser, getBaseUrl: () => string,
     const page = await openPage(`/login?next=${encodeURIComponent(urlPath)}`);
     await page.getByLabel('E-mailadres').fill(login.email);
     await page.getByLabel('Wachtwoord').fill(login.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await submitLogin(page, getBaseUrl(), login.email);
     await page.waitForURL(`${getBaseUrl()}${urlPath}`);
     return page;
   }

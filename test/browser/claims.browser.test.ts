@@ -11,7 +11,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiClient, startTestServer, type TestServer } from '../support/server.js';
-import { demoLogin, ensureWebBuild, launchBrowser, pageHelpers } from './browser.js';
+import { demoLogin, ensureWebBuild, launchBrowser, pageHelpers, submitLogin } from './browser.js';
 
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
@@ -217,7 +217,7 @@ describe('claims control screens in Chromium', () => {
     const page = await openPage('/login');
     await page.getByLabel('E-mailadres').fill(login.email);
     await page.getByLabel('Wachtwoord').fill(login.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await submitLogin(page, server.url, login.email);
     await page.waitForURL(`${server.url}/claims`);
     expect(await page.getByRole('banner').getByText('Medisch adviseur', { exact: true }).isVisible()).toBe(true);
     await page.getByRole('table', { name: /^Bevindingen/ }).locator('tbody tr').first().waitFor();

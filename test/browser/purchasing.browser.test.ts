@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_LOGINS } from '../../src/app/demo/demo-users.js';
 import { ApiClient, startTestServer, type TestServer } from '../support/server.js';
-import { ensureWebBuild, launchBrowser } from './browser.js';
+import { ensureWebBuild, launchBrowser, submitLogin } from './browser.js';
 
 type Role = 'purchaser' | 'controller' | 'provider';
 
@@ -100,7 +100,7 @@ describe('purchasing screens in Chromium', () => {
     const page = await openPage(`/login?next=${encodeURIComponent(path)}`);
     await page.getByLabel('E-mailadres').fill(demo[role].email);
     await page.getByLabel('Wachtwoord').fill(demo[role].password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await submitLogin(page, server.url, demo[role].email);
     await page.waitForURL(`${server.url}${path}`);
     return page;
   }

@@ -62,6 +62,30 @@ describe.each(databaseKinds)('new providers and quality questionnaire on %s', (k
   });
   afterAll(() => server.close());
 
+  it('anyone reads the conditions and dates of a year, with what is still in time on the server’s day', async () => {
+    await moveClock('2017-06-20T10:00:00Z');
+    const response = await anonymous().get('/api/applications/conditions?year=2018');
+    expect(response.status).toBe(200);
+    const conditions = await json(response);
+    expect(conditions).toMatchObject({ year: 2018, policy: { id: 'msz-2018' }, today: '2017-06-20', day_inclusive: true, contact_email: 'ibm-msz@zilverenkruis.nl' });
+    expect(conditions.source).toContain('MSZ §5');
+    expect(conditions.requirements.map((r: Json) => [r.id, r.declaration])).toEqual([
+      ['toelating-wtzi', 'wtzi_admission'],
+      ['inschrijving-kvk', 'kvk_registered'],
+      ['kwaliteits-instapvoorwaarden', 'meets_quality_and_entry_conditions'],
+      ['toegevoegde-waarde', 'added_value'],
+    ]);
+    expect(conditions.outcomes.map((o: Json) => o.id)).toEqual(['proposal', 'reasoned-rejection']);
+    const dates = (c: Json) => Object.fromEntries(Object.entries(c.dates).map(([k, d]) => [k, [(d as Json).date, (d as Json).open]]));
+    expect(dates(conditions)).toEqual({ application: ['2017-07-01', true], assessment: ['2017-09-15', true], objection: ['2017-10-07', true] });
+    // Without a year: the newest MSZ policy. The dates follow the server's clock in the policy's time zone.
+    expect((await json(await anonymous().get('/api/applications/conditions'))).year).toBe(2018);
+    server.setNow(at('2017-07-01T22:30:00Z'));
+    expect(dates(await json(await anonymous().get('/api/applications/conditions?year=2018')))).toEqual({ application: ['2017-07-01', false], assessment: ['2017-09-15', true], objection: ['2017-10-07', true] });
+    const none = await anonymous().get('/api/applications/conditions?year=2031');
+    expect(none.status).toBe(404);
+  });
+
   it('a new provider applies in time (the deadline day itself counts) and is refused a day late', async () => {
     await moveClock('2017-06-20T10:00:00Z');
     for (const key of ['a', 'b', 'c', 'd'] as const) {
@@ -101,7 +125,19 @@ describe.each(databaseKinds)('new providers and quality questionnaire on %s', (k
     const list: Json[] = await json(listed);
     expect(list.map((a) => a.agb).sort()).toEqual([AGB.a, AGB.b, AGB.c, AGB.d, AGB.late].sort());
     expect(list[0].deadlines).toEqual({ application: '2017-07-01', assessment: '2017-09-15', objection: '2017-10-07', day_inclusive: true });
+    expect(list[0].timing).toEqual({ today: '2017-09-14', assessment_open: true, objection_open: true, overdue: false });
     expect((await anonymous().get('/api/applications?year=2018')).status).toBe(401);
+
+    // One application, for staff only; an id that is not one is named.
+    const one = await clients.purchaser.get(`/api/applications/${ids.b}`);
+    expect(one.status).toBe(200);
+    expect(await json(one)).toMatchObject({ id: ids.b, agb: AGB.b, wtzi_admission: false, status: 'submitted', timing: { overdue: false } });
+    expect((await anonymous().get(`/api/applications/${ids.b}`)).status).toBe(401);
+    expect((await clients.purchaser.get('/api/applications/3f1c2a9e-5b7d-4c1e-9a2f-0b8d6e4c7a11')).status).toBe(404);
+    const badId = await clients.purchaser.get('/api/applications/geen-nummer');
+    expect(badId.status).toBe(400);
+    expect((await json(badId)).error.issues[0].field).toBe('id');
+    expect(await auditCount('application.read', 'success')).toBe(1);
 
     const incomplete = await clients.purchaser.post(`/api/applications/${ids.b}/assessment`, { decision: 'accept' });
     expect(incomplete.status).toBe(409);
@@ -145,6 +181,11 @@ describe.each(databaseKinds)('new providers and quality questionnaire on %s', (k
     expect(late.status).toBe(422);
     expect((await json(late)).error.code).toBe('deadline_passed');
     expect(await auditCount('application.accept', 'denied')).toBe(1);
+    // Not assessed by the assessment date: marked overdue; the assessed ones are not.
+    const list: Json[] = await json(await clients.purchaser.get('/api/applications?year=2018'));
+    const overdue = Object.fromEntries(list.map((a) => [a.agb, a.timing.overdue]));
+    expect(overdue).toEqual({ [AGB.a]: false, [AGB.b]: false, [AGB.c]: false, [AGB.d]: true, [AGB.late]: true });
+    expect(list.every((a) => a.timing.today === '2017-09-16' && !a.timing.assessment_open)).toBe(true);
   });
 
   it('an objection on the deadline day is accepted, a day late refused with deadline_passed', async () => {
@@ -152,10 +193,26 @@ describe.each(databaseKinds)('new providers and quality questionnaire on %s', (k
     const objection = { kind: 'objection', text: 'Wij maken bezwaar: wij bieden een kortere wachttijd dan de huidige aanbieders.' };
     const wrongEmail = await anonymous().post(`/api/applications/${ids.a}/objection`, { ...objection, applicant_email: 'iemand@anders.example.nl' });
     expect(wrongEmail.status).toBe(404);
+
+    // The applicant looks its application up first: the reasons, the deadline, and that it is still in time.
+    const lookup = (key: keyof typeof AGB, email = `info+${AGB[key]}@kliniek.example.nl`) => anonymous().post(`/api/applications/${ids[key]}/lookup`, { applicant_email: email });
+    expect((await lookup('a', 'iemand@anders.example.nl')).status).toBe(404);
+    const found = await lookup('a');
+    expect(found.status).toBe(200);
+    const view = await json(found);
+    expect(view).toMatchObject({ id: ids.a, status: 'rejected', objection_refused: null, objection_kind: null, deadlines: { objection: '2017-10-07' }, timing: { today: '2017-10-07', objection_open: true } });
+    expect(view.rejection_reasons).toContain('toereikend ingekocht');
+    expect(view).not.toHaveProperty('assessed_by');
+    const accepted = await json(await lookup('c'));
+    expect(accepted).toMatchObject({ status: 'accepted', rejection_reasons: null });
+    expect(accepted.objection_refused).toContain('afgewezen aanvraag');
     const onTime = await anonymous().post(`/api/applications/${ids.a}/objection`, { ...objection, applicant_email: `INFO+${AGB.a}@kliniek.example.nl` });
     expect(onTime.status).toBe(200);
-    expect(await json(onTime)).toMatchObject({ id: ids.a, status: 'rejected', objection_kind: 'objection' });
+    expect(await json(onTime)).toMatchObject({ id: ids.a, status: 'rejected', objection_kind: 'objection', message: expect.stringContaining('ontvangen op 7 oktober 2017') });
     expect((await anonymous().post(`/api/applications/${ids.a}/objection`, { ...objection, applicant_email: `info+${AGB.a}@kliniek.example.nl` })).status).toBe(409);
+    const afterObjection = await json(await lookup('a'));
+    expect(afterObjection).toMatchObject({ objection_kind: 'objection', objection: objection.text });
+    expect(afterObjection.objection_refused).toContain('al bezwaar');
     expect((await anonymous().post(`/api/applications/${ids.c}/objection`, { ...objection, applicant_email: `info+${AGB.c}@kliniek.example.nl` })).status).toBe(409);
 
     await moveClock('2017-10-08T08:00:00Z');
@@ -164,6 +221,11 @@ describe.each(databaseKinds)('new providers and quality questionnaire on %s', (k
     const body = await json(late);
     expect(body.error.code).toBe('deadline_passed');
     expect(body.error.message).toContain('7 oktober 2017');
+    // The look-up says the same before the applicant writes anything.
+    const tooLate = await json(await lookup('b'));
+    expect(tooLate.timing.objection_open).toBe(false);
+    expect(tooLate.objection_refused).toBe(body.error.message);
+    expect(await auditCount('application.lookup', 'success')).toBe(4);
     expect(await auditCount('application.objection', 'success')).toBe(1);
     expect(await auditCount('application.objection', 'denied')).toBe(1);
 
@@ -218,6 +280,16 @@ describe.each(databaseKinds)('new providers and quality questionnaire on %s', (k
     expect((await json(again)).improvement_agreements_created).toEqual([]);
     const listed: Json[] = await json(await clients.provider.get(`/api/providers/${own}/improvement-agreements?year=2018`));
     expect(listed.map((a) => [a.specification_number, a.due_date, a.status])).toEqual([[2, plan.due_date, 'open']]);
+
+    // Only a purchaser marks it met, once; another provider's AGB does not reach it.
+    expect((await clients.provider.post(`/api/providers/${own}/improvement-agreements/${plan.id}/met`)).status).toBe(403);
+    expect((await clients.purchaser.post(`/api/providers/${other}/improvement-agreements/${plan.id}/met`)).status).toBe(404);
+    const met = await clients.purchaser.post(`/api/providers/${own}/improvement-agreements/${plan.id}/met`);
+    expect(met.status).toBe(200);
+    expect(await json(met)).toMatchObject({ id: plan.id, specification_number: 2, status: 'met', due_date: plan.due_date });
+    expect((await clients.purchaser.post(`/api/providers/${own}/improvement-agreements/${plan.id}/met`)).status).toBe(409);
+    expect((await json(await clients.provider.get(`/api/providers/${own}/improvement-agreements?year=2018`)))[0].status).toBe('met');
+    expect(await auditCount('quality.improvement-agreement.met', 'success')).toBe(1);
 
     const wrong = await clients.provider.request('PUT', `/api/providers/${own}/questionnaire`, { year: 2018, answers: [{ kind: 'general', number: 99, answer: 'yes' }] });
     expect(wrong.status).toBe(400);

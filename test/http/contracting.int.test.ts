@@ -112,6 +112,11 @@ describe.each(databaseKinds)('contracting year on %s', (kind) => {
     const own = await contract(provider, A);
     expect(own).toMatchObject({ state: 'invited', path: 'regular', concept: { status: 'not-published' } });
     expect(own.deadlines.find((d: Json) => d.key === 'conceptFeedback')).toMatchObject({ date: '2017-07-10', status: 'upcoming' });
+    // Days left on the server's day in Amsterdam: 16 in May, 30 in June, 10 in July.
+    expect(own.deadlines.find((d: Json) => d.key === 'conceptFeedback').days_left).toBe(56);
+    expect(own.deadlines.every((d: Json) => d.days_left > 0)).toBe(true);
+    expect(own.available_actions).toEqual([]);
+    expect((await contract(purchaser, A)).available_actions).toEqual(['decline']);
   });
 
   it("refuses a provider user on another provider's contract, and audits the refusal", async () => {
@@ -199,7 +204,15 @@ describe.each(databaseKinds)('contracting year on %s', (kind) => {
     expect(pipeline.total).toBe(3);
     expect(pipeline.by_state).toMatchObject({ 'provider-responded': 1, negotiating: 1, 'concept-out': 1 });
     expect(pipeline.concept).toEqual({ open: 0, feedback_given: 1, consent_by_silence: 2 });
-    expect(pipeline.overdue).toEqual(expect.arrayContaining([expect.objectContaining({ agb: B, kind: 'response-overdue', date: '2017-09-01' })]));
+    expect(pipeline.overdue).toEqual(expect.arrayContaining([expect.objectContaining({ agb: B, kind: 'response-overdue', date: '2017-09-01', days_overdue: 1 })]));
+    // Longest overdue first.
+    const days = pipeline.overdue.map((o: Json) => o.days_overdue);
+    expect(days).toEqual(days.toSorted((x: number, y: number) => y - x));
+    expect(pipeline.processes.map((p: Json) => [p.agb, p.state]).toSorted()).toEqual([[A, 'provider-responded'], [B, 'negotiating'], [C, 'concept-out']].toSorted());
+    expect(pipeline.processes.find((p: Json) => p.agb === C)).toMatchObject({ path: 'digital', name: expect.any(String) });
+    const b = await contract(purchaser, B);
+    expect(b.overdue).toEqual([expect.objectContaining({ kind: 'response-overdue', date: '2017-09-01', days_overdue: 1 })]);
+    expect(b.deadlines.find((d: Json) => d.key === 'response')).toMatchObject({ status: 'past', days_left: -1 });
   });
 
   it('negotiates to an onderhandelakkoord by 1 November; the silent one ends without agreement the day after', async () => {

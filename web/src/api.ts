@@ -14,6 +14,22 @@ export interface User {
   isSignatory: boolean;
 }
 
+/** The second factor (TOTP) of a session: only controller and medical adviser need one. */
+export type SecondFactorState = 'not-required' | 'enrolment-required' | 'required' | 'verified';
+
+/** A session: its user and where it stands with the second factor. */
+export interface SessionInfo {
+  user: User;
+  secondFactor: SecondFactorState;
+}
+
+/** A new TOTP secret to add to an authenticator app, as URI, QR code (data URL) and base32 text. */
+export interface SecondFactorEnrolment {
+  otpauth_uri: string;
+  secret: string;
+  qr_code: string;
+}
+
 export type ProviderType = 'ziekenhuis' | 'umc' | 'zbc' | 'categoraal';
 
 /** Amounts are integer cents; a bigint column may arrive as a string of digits. */
@@ -701,6 +717,8 @@ function toApiError(status: number, payload: unknown): ApiError {
 
 const segment = encodeURIComponent;
 
+const sessionInfo = (r: { user: User; second_factor: SecondFactorState }): SessionInfo => ({ user: r.user, secondFactor: r.second_factor });
+
 /** `?a=1&b=x` from the defined, non-empty values; '' when there are none. */
 function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
@@ -710,19 +728,20 @@ function query(params: Record<string, string | number | undefined>): string {
 }
 
 export const api = {
-  login: (email: string, password: string) =>
-    request<{ user: User }>('POST', '/api/auth/login', { json: { email, password }, ownUnauthenticated: true }).then((r) => r.user),
+  login: (email: string, password: string): Promise<SessionInfo> =>
+    request<{ user: User; second_factor: SecondFactorState }>('POST', '/api/auth/login', { json: { email, password }, ownUnauthenticated: true }).then(sessionInfo),
   logout: () => request<void>('POST', '/api/auth/logout', { ownUnauthenticated: true }),
-  /** The logged-in user, or null when there is no session. */
-  me: async (signal?: AbortSignal): Promise<User | null> => {
-    try {
-      const result = await request<{ user: User }>('GET', '/api/auth/me', { signal, ownUnauthenticated: true });
-      return result.user;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return null;
-      throw error;
-    }
+  /** The session, or null when there is none (the server answers `{ user: null }`). */
+  me: async (signal?: AbortSignal): Promise<SessionInfo | null> => {
+    const result = await request<{ user: User | null; second_factor?: SecondFactorState }>('GET', '/api/auth/me', { signal, ownUnauthenticated: true });
+    return result.user ? sessionInfo({ user: result.user, second_factor: result.second_factor ?? 'not-required' }) : null;
   },
+  /** The second step of the log-in: the code from the authenticator app. */
+  secondFactor: (code: string): Promise<SessionInfo> =>
+    request<{ user: User; second_factor: SecondFactorState }>('POST', '/api/auth/second-factor', { json: { code }, ownUnauthenticated: true }).then(sessionInfo),
+  enrolSecondFactor: () => request<SecondFactorEnrolment>('POST', '/api/auth/second-factor/enrol', { ownUnauthenticated: true }),
+  confirmSecondFactor: (code: string): Promise<SessionInfo> =>
+    request<{ user: User; second_factor: SecondFactorState }>('POST', '/api/auth/second-factor/enrol/confirm', { json: { code }, ownUnauthenticated: true }).then(sessionInfo),
   health: (signal?: AbortSignal) => request<Health>('GET', '/api/health', { signal }),
   policies: (signal?: AbortSignal) => request<PolicySummary[]>('GET', '/api/policies', { signal }),
   policy: (id: string, signal?: AbortSignal) => request<Policy>('GET', `/api/policies/${segment(id)}`, { signal }),
@@ -794,3 +813,6 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return 'Er ging iets onverwachts mis. Probeer het opnieuw.';
 }
+
+/** The typed call and its variant with headers, for the API modules of one area (e.g. `api-contracting.ts`). */
+export { request as apiRequest, send as apiSend, toApiError };

@@ -4,7 +4,7 @@
  * The rules themselves are pure (`domain/applications/new-provider.ts`).
  */
 import type { Actor } from '../../domain/auth/actor.js';
-import { localDate, newProviderDates, type NewProviderDates } from '../../domain/applications/new-provider.js';
+import { isInTime, localDate, newProviderDates, type NewProviderDates } from '../../domain/applications/new-provider.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
 import type { MszPolicy } from '../../domain/policy/index.js';
 import type { Tx } from '../../storage/context.js';
@@ -48,11 +48,35 @@ export interface ApplicationView {
   objection_at: string | null;
   /** The three dates of the new-provider path of the application's year (MSZ §5, §7). */
   deadlines: { application: string; assessment: string; objection: string; day_inclusive: boolean };
+  /** Where the application stands against those dates on the server's day; present when the caller passed the clock. */
+  timing?: ApplicationTiming;
+}
+
+/** The deadlines measured on `today` (the calendar day of the server's clock in the policy's time zone). */
+export interface ApplicationTiming {
+  today: string;
+  /** A purchaser may still assess (the assessment date has not passed). */
+  assessment_open: boolean;
+  /** An objection or request for explanation is still in time. */
+  objection_open: boolean;
+  /** Not assessed and the assessment date has passed. */
+  overdue: boolean;
+}
+
+export function applicationTiming(status: ApplicationStatus, dates: NewProviderDates, now: Date): ApplicationTiming {
+  const today = todayIn(dates, now);
+  const assessmentOpen = isInTime(today, dates.assessment.date, dates.inclusive);
+  return {
+    today,
+    assessment_open: assessmentOpen,
+    objection_open: isInTime(today, dates.objection.date, dates.inclusive),
+    overdue: !assessmentOpen && (status === 'submitted' || status === 'assessing'),
+  };
 }
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
-export function applicationView(row: ApplicationRow, dates: NewProviderDates): ApplicationView {
+export function applicationView(row: ApplicationRow, dates: NewProviderDates, now?: Date): ApplicationView {
   return {
     id: row.id,
     year: row.year,
@@ -76,6 +100,7 @@ export function applicationView(row: ApplicationRow, dates: NewProviderDates): A
     objection: row.objection,
     objection_at: iso(row.objection_at),
     deadlines: { application: dates.application.date, assessment: dates.assessment.date, objection: dates.objection.date, day_inclusive: dates.inclusive },
+    ...(now ? { timing: applicationTiming(row.status, dates, now) } : {}),
   };
 }
 

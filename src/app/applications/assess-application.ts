@@ -65,7 +65,7 @@ export async function assessApplication(deps: ApplicationDeps, idInput: unknown,
         .returningAll()
         .executeTakeFirstOrThrow();
       await audit(tx, deps.actor, { event: 'application.reject', action: 'U', purpose: PURPOSE, objectType: OBJECT_TYPE, objectId: row.id, agb: row.agb, details: { year: row.year, before: row.status, after: 'rejected' } });
-      return ok({ done: true as const, result: { application: applicationView(updated, dates), provider_created: null, negotiation: null } });
+      return ok({ done: true as const, result: { application: applicationView(updated, dates, now), provider_created: null, negotiation: null } });
     }
 
     let providerCreated = false;
@@ -99,6 +99,6 @@ export async function assessApplication(deps: ApplicationDeps, idInput: unknown,
       .executeTakeFirst();
     if (!updated) return fail('conflict', `Aanvraag ${id.value} is intussen door iemand anders afgerond.`);
     await audit(tx, deps.actor, { event: 'application.accept', action: 'U', purpose: PURPOSE, objectType: OBJECT_TYPE, objectId: id.value, agb, details: { year, before: 'assessing', after: 'accepted', provider_created: providerCreated, new_provider: true } });
-    return ok({ application: applicationView(updated, dates), provider_created: providerCreated, negotiation: negotiation.value });
+    return ok({ application: applicationView(updated, dates, now), provider_created: providerCreated, negotiation: negotiation.value });
   });
 }

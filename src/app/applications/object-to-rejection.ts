@@ -7,7 +7,7 @@
  * `deadline_day_inclusive`), once, about a rejection only; audited, refusals for lateness too.
  */
 import { sql } from 'kysely';
-import { checkInTime, checkObjection, type ObjectionKind } from '../../domain/applications/new-provider.js';
+import { checkInTime, checkObjection, dutchDate, type ObjectionKind } from '../../domain/applications/new-provider.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
 import { audit } from '../../storage/audit.js';
 import { withActor } from '../../storage/context.js';
@@ -59,6 +59,6 @@ export async function objectToRejection(deps: { db: Database; policies: PolicyCa
     await tx.updateTable('provider_applications').set({ objection: text.value, objection_kind: kind, objection_at: now }).where('id', '=', row.id).execute();
     await audit(tx, actor, { event: 'application.objection', action: 'U', purpose: PURPOSE, objectType: OBJECT_TYPE, objectId: row.id, agb: row.agb, details: { kind, year: row.year } });
     const what = kind === 'objection' ? 'Uw bezwaar' : 'Uw verzoek om toelichting';
-    return ok({ id: row.id, year: row.year, agb: row.agb, status: 'rejected' as const, objection_kind: kind, objection_at: now.toISOString(), message: `${what} is ontvangen op ${today}, binnen de termijn (${dates.objection.source}).` });
+    return ok({ id: row.id, year: row.year, agb: row.agb, status: 'rejected' as const, objection_kind: kind, objection_at: now.toISOString(), message: `${what} is ontvangen op ${dutchDate(today)}, binnen de termijn (${dates.objection.source}).` });
   });
 }

@@ -1,7 +1,8 @@
 /**
- * Use cases: what the contracting year looks like — one provider's contract (state, deadlines,
- * history, signatures, what the viewer may do now) and the purchasers' pipeline (counts per state,
- * overdue items: past a date without the required step).
+ * Use cases: what the contracting year looks like — one provider's contract (state, deadlines with
+ * the days left, history, signatures, what the viewer may do now) and the purchasers' pipeline
+ * (counts per state, the processes, overdue items: past a date without the required step). Days are
+ * counted on the policy's calendar day of the injected clock (`today`), never the viewer's clock.
  */
 import {
   CONTRACT_STATES,
@@ -21,6 +22,11 @@ import { contractAccess, deadlinesOf, notFoundProcess, whoOf, type ContractingDe
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
+/** Calendar days from `from` to `to` (both `YYYY-MM-DD`): positive when `to` is later, negative when earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 export interface ContractView {
   agb: string;
   name: string;
@@ -38,9 +44,11 @@ export interface ContractView {
   price_list_fixed_at: string | null;
   published_at: string | null;
   no_agreement_reason: string | null;
-  deadlines: { key: DeadlineKey; event: string; date: string; title: string; source: string; status: 'past' | 'today' | 'upcoming' }[];
+  /** `days_left`: calendar days from today to the date (0 today, negative once past). */
+  deadlines: { key: DeadlineKey; event: string; date: string; title: string; source: string; status: 'past' | 'today' | 'upcoming'; days_left: number }[];
   available_actions: ContractEventType[];
-  overdue: { kind: OverdueKind; date: string; message: string }[];
+  /** `days_overdue`: calendar days since the date the step was due by. */
+  overdue: { kind: OverdueKind; date: string; message: string; days_overdue: number }[];
   history: { event: string; from: string | null; to: string; actor_role: string; actor_email: string | null; at: string; details: unknown }[];
   signatures: { document_kind: string; document_sha256: string; signed_by: number; signer_email: string; signed_at: string }[];
   documents: { kind: 'proposal-letter'; href: string; sha256_when_sent: string | null }[];
@@ -80,9 +88,17 @@ export async function contractView(deps: ContractingDeps, agbInput: string, year
       no_agreement_reason: row.no_agreement_reason,
       deadlines: Object.values(deadlines.value.dates)
         .toSorted((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-        .map((d) => ({ key: d.key, event: d.event, date: d.date, title: d.title, source: d.source, status: d.date < today ? ('past' as const) : d.date === today ? ('today' as const) : ('upcoming' as const) })),
+        .map((d) => ({
+          key: d.key,
+          event: d.event,
+          date: d.date,
+          title: d.title,
+          source: d.source,
+          status: d.date < today ? ('past' as const) : d.date === today ? ('today' as const) : ('upcoming' as const),
+          days_left: daysBetween(today, d.date),
+        })),
       available_actions: by ? availableEvents(state, { now: deps.now, deadlines: deadlines.value, by, signatory: deps.actor.isSignatory === true }) : [],
-      overdue: overdueItems(state, deadlines.value, deps.now).map((i) => ({ kind: i.kind, date: i.deadline.date, message: i.message })),
+      overdue: overdueItems(state, deadlines.value, deps.now).map((i) => ({ kind: i.kind, date: i.deadline.date, message: i.message, days_overdue: daysBetween(i.deadline.date, today) })),
       history: events.map((e) => ({ event: e.event, from: e.from_state, to: e.to_state, actor_role: e.actor_role, actor_email: e.actor_email, at: iso(e.at)!, details: e.details })),
       signatures: signatures.map((s) => ({ document_kind: s.document_kind, document_sha256: s.document_sha256, signed_by: s.signed_by, signer_email: s.signer_email, signed_at: iso(s.signed_at)! })),
       documents: row.proposal_sent_at === null ? [] : [{ kind: 'proposal-letter', href, sha256_when_sent: row.proposal_sha256 }],
@@ -96,7 +112,9 @@ export interface PipelineView {
   total: number;
   by_state: Record<ContractStatus, number>;
   concept: { open: number; feedback_given: number; consent_by_silence: number };
-  overdue: { agb: string; name: string; state: ContractStatus; path: 'regular' | 'digital'; kind: OverdueKind; date: string; message: string }[];
+  /** Every process of the year, by AGB: for the per-state lists of the pipeline screen. */
+  processes: { agb: string; name: string; state: ContractStatus; path: 'regular' | 'digital'; updated_at: string }[];
+  overdue: { agb: string; name: string; state: ContractStatus; path: 'regular' | 'digital'; kind: OverdueKind; date: string; message: string; days_overdue: number }[];
 }
 
 export async function contractingPipeline(deps: ContractingDeps, yearInput: unknown): Promise<Result<PipelineView>> {
@@ -107,19 +125,24 @@ export async function contractingPipeline(deps: ContractingDeps, yearInput: unkn
   const byState = Object.fromEntries(CONTRACT_STATES.map((s) => [s, 0])) as Record<ContractStatus, number>;
   const concept = { open: 0, feedback_given: 0, consent_by_silence: 0 };
   const overdue: PipelineView['overdue'] = [];
+  const processes: PipelineView['processes'] = [];
   let today: string | null = null;
   for (const row of rows) {
     byState[row.state] += 1;
+    processes.push({ agb: row.agb, name: row.name, state: row.state, path: row.path, updated_at: iso(row.updated_at)! });
     const state = stateOf(row);
     if (state.concept === 'open') concept.open += 1;
     if (state.concept === 'feedback-given') concept.feedback_given += 1;
     if (state.concept === 'consent-by-silence') concept.consent_by_silence += 1;
     const deadlines = deadlinesOf(deps.policies, row);
     if (!deadlines.ok) return deadlines;
-    today ??= localDateIn(deps.now, deadlines.value.timeZone);
+    const day = localDateIn(deps.now, deadlines.value.timeZone);
+    today ??= day;
     for (const item of overdueItems(state, deadlines.value, deps.now)) {
-      overdue.push({ agb: row.agb, name: row.name, state: row.state, path: row.path, kind: item.kind, date: item.deadline.date, message: item.message });
+      overdue.push({ agb: row.agb, name: row.name, state: row.state, path: row.path, kind: item.kind, date: item.deadline.date, message: item.message, days_overdue: daysBetween(item.deadline.date, day) });
     }
   }
-  return ok({ year: year.value, today, total: rows.length, by_state: byState, concept, overdue });
+  // Longest overdue first: what needs a purchaser most.
+  overdue.sort((a, b) => b.days_overdue - a.days_overdue || (a.agb < b.agb ? -1 : a.agb > b.agb ? 1 : 0));
+  return ok({ year: year.value, today, total: rows.length, by_state: byState, concept, processes, overdue });
 }

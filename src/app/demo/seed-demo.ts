@@ -20,6 +20,7 @@ import { replaceLocations, upsertProvider } from '../../storage/repositories/pro
 import { findUserByEmail } from '../../storage/repositories/users.js';
 import { addUser } from '../users/add-user.js';
 import { DEMO_LOGINS } from './demo-users.js';
+import { seedAuthorisations } from './seed-authorisations.js';
 
 export const DEMO_POLICY_ID = 'msz-2018';
 /** The contract year of the demo, and the base year whose realisation the proposals start from (MSZ §4). */
@@ -251,11 +252,15 @@ export async function seedDemo(db: Database, options: DemoSeedOptions): Promise<
     }
     const created = await addUser(
       { db, actor },
-      { email: login.email, password: login.password, role: login.role, agb: login.role === 'provider' ? ownProvider.agb : null, signatory: login.signatory === true, displayName: login.label },
+      { email: login.email, password: login.password, role: login.role, agb: login.role === 'provider' ? ownProvider.agb : null, signatory: login.signatory === true, displayName: login.label, totpSecret: login.totpSecret ?? null },
     );
     if (!created.ok) return created;
     users.created += 1;
   }
+
+  // Prior-authorisation requests in different states, through their use cases (after the users exist).
+  const authorisations = await seedAuthorisations(db);
+  if (!authorisations.ok) return authorisations;
 
   return ok({ skipped: false, providers: counts, careProducts: products.length, addOnDrugs: drugs.length, claims: { generated, inserted }, users, demoProviderAgb: ownProvider.agb });
 }

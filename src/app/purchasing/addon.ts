@@ -5,6 +5,8 @@
  */
 import { sql } from 'kysely';
 import { addonEligibility, postCalculate, type AddonEligibility, type AddonEligibilityInput, type PostCalculation } from '../../domain/addon/index.js';
+import type { Q2Timeliness } from '../../domain/addon/figures.js';
+import { recordedQ2ForFda } from '../addon-figures/list-figures.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
 import { parseEuroAmount } from '../../domain/money/index.js';
 import { systemActor } from '../../domain/auth/actor.js';
@@ -22,6 +24,14 @@ export interface AddonView {
   agreement: {
     expected_revenue_cents: number;
     q2_figures: 'on-time' | 'late' | 'incorrect';
+    /**
+     * Where `q2_figures` comes from: `uploads` when the provider's Q2 figures file(s) for this FDA were
+     * received in the app (the recorded status wins over the agreement's stored value), else
+     * `agreement` (the value stored with the FDA). An explicit value given to `eligibilityFor`
+     * (POST /api/addon/eligibility, `addon eligibility`) is never replaced by either.
+     */
+    q2_figures_source: 'uploads' | 'agreement';
+    q2_figures_recorded: Q2Timeliness | null;
     efficiency: 'met' | 'not-met' | 'no-requirement';
     lines: { zi_number: string; name: string; cluster: string; agreed_units: string; reference_tariff_cents: number; efficiency_requirement: boolean }[];
   } | null;
@@ -77,7 +87,10 @@ export async function addonFor(deps: PurchasingDeps, agbInput: string, yearInput
       group by zi_number`.execute(tx);
     const byZi = new Map(realised.rows.map((r) => [r.zi_number, r]));
 
-    const eligibility = addonEligibility(policy.value, { expectedRevenueCents: agreement.expected_revenue_cents, q2Figures: agreement.q2_figures, efficiency: agreement.efficiency });
+    const recorded = await recordedQ2ForFda(tx, policy.value, year.value, agb.value);
+    const q2Figures = recorded?.status ?? agreement.q2_figures;
+    const assessed = addonEligibility(policy.value, { expectedRevenueCents: agreement.expected_revenue_cents, q2Figures, efficiency: agreement.efficiency });
+    const eligibility = recorded ? { ...assessed, reasons: [...assessed.reasons, recorded.reason] } : assessed;
     const post = postCalculate(policy.value, {
       eligible: eligibility.nacalculatie,
       lines: lines.map((l) => ({
@@ -96,7 +109,9 @@ export async function addonFor(deps: PurchasingDeps, agbInput: string, yearInput
       ...view,
       agreement: {
         expected_revenue_cents: agreement.expected_revenue_cents,
-        q2_figures: agreement.q2_figures,
+        q2_figures: q2Figures,
+        q2_figures_source: recorded?.status ? 'uploads' : 'agreement',
+        q2_figures_recorded: recorded,
         efficiency: agreement.efficiency,
         lines: lines.map((l) => ({ ...l, agreed_units: String(l.agreed_units) })),
       },

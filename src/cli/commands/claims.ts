@@ -8,7 +8,9 @@ import { checkStoredClaims } from '../../app/claims/check-claims.js';
 import { checkClaimsFile } from '../../app/claims/check-file.js';
 import { findingsCsv, listFindings } from '../../app/claims/findings.js';
 import { decideFinding, sendFindings } from '../../app/claims/hearing.js';
-import { importClaimsFile } from '../../app/claims/import-claims.js';
+import { claimImportZh309 } from '../../app/claims/claim-imports.js';
+import { exportClaims } from '../../app/claims/export-claims.js';
+import { importClaimsFile, parseClaimFileFormat } from '../../app/claims/import-claims.js';
 import { reclaimStatementModel } from '../../app/claims/reclaim-statement.js';
 import { reclaimStatementJson, reclaimStatementPdf, reclaimStatementXlsx } from '../../documents/reclaim-statement.js';
 import { failWith, printJson, unwrap, withDatabase } from '../io.js';
@@ -18,17 +20,56 @@ export function registerClaimsCommands(program: Command): void {
 
   claims
     .command('import <file>')
-    .description('Importeer een declaratiebestand (CSV met kopregel); per regel geaccepteerd of afgewezen met code en reden')
+    .description('Importeer een declaratiebestand (CSV met kopregel, Vektis ZH308 of FHIR R4 Bundle met Claims); per record geaccepteerd of afgewezen met code en reden')
+    .option('--format <format>', 'csv | zh308 | fhir', 'csv')
     .option('--json', 'uitvoer als JSON')
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .action(async (file: string, opts: { format: string; json?: boolean }) => {
       const json = opts.json === true;
+      const format = unwrap(parseClaimFileFormat(opts.format), json);
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) failWith({ code: 'invalid_input', message: `Kan ${file} niet lezen.`, issues: [{ file, message: 'Bestand niet gevonden.' }] }, json);
       await withDatabase(async (db) => {
-        const report = unwrap(await importClaimsFile({ db, actor: systemActor('cli') }, { path: file, name: path.basename(file) }), json);
+        const report = unwrap(await importClaimsFile({ db, actor: systemActor('cli') }, { path: file, name: path.basename(file), format }), json);
         if (json) return printJson(report);
-        console.log(`${report.file}: ${report.accepted} geaccepteerd, ${report.rejected} afgewezen; ${report.stored} nieuw opgeslagen${report.duplicate_file ? ' (bestand was al geïmporteerd)' : ''}.`);
+        console.log(`${report.file}: ${report.accepted} geaccepteerd, ${report.rejected} afgewezen; ${report.stored} nieuw opgeslagen${report.duplicate_file ? ' (bestand was al geïmporteerd)' : ''}; import ${report.import_id}.`);
         for (const e of report.errors) console.log(`  regel ${e.line}, ${e.field}: ${e.code} ${e.message}`);
+      });
+    });
+
+  claims
+    .command('export')
+    .description('Schrijf de opgeslagen declaraties naar een bestand: csv, zh308 (één zorgaanbieder) of fhir (Bundle met Claims)')
+    .option('--format <format>', 'csv | zh308 | fhir', 'csv')
+    .requiredOption('--out <file>', 'het bestand om te schrijven')
+    .option('--agb <agb>', 'alleen deze zorgaanbieder')
+    .option('--year <year>', 'alleen declaraties met een begindatum in dit jaar')
+    .option('--json', 'uitvoer als JSON')
+    .action(async (opts: { format: string; out: string; agb?: string; year?: string; json?: boolean }) => {
+      const json = opts.json === true;
+      await withDatabase(async (db) => {
+        const result = unwrap(await exportClaims({ db, actor: systemActor('cli'), now: new Date() }, { format: opts.format, ...(opts.agb ? { agb: opts.agb } : {}), ...(opts.year ? { year: opts.year } : {}) }), json);
+        await writeFile(opts.out, result.content);
+        const summary = { file: opts.out, format: result.format, claims: result.claims };
+        if (json) return printJson(summary);
+        console.log(`${opts.out}: ${summary.claims} declaratieregel(s) als ${summary.format}.`);
+      });
+    });
+
+  claims
+    .command('zh309 <import-id>')
+    .description('Schrijf het ZH309-antwoord (retourinformatie) op een geïmporteerd bestand: per record status en retourcodes')
+    .requiredOption('--out <file>', 'het bestand om te schrijven')
+    .option('--agb <agb>', 'alleen de records van deze zorgaanbieder')
+    .option('--json', 'uitvoer als JSON')
+    .action(async (importId: string, opts: { out: string; agb?: string; json?: boolean }) => {
+      const json = opts.json === true;
+      if (!/^[1-9][0-9]{0,14}$/.test(importId)) failWith({ code: 'invalid_input', message: `Ongeldig importnummer '${importId}'.`, issues: [{ field: 'import-id', message: 'Geen positief geheel getal.' }] }, json);
+      await withDatabase(async (db) => {
+        const answer = unwrap(await claimImportZh309({ db, actor: systemActor('cli') }, Number(importId), opts.agb ?? null), json);
+        await writeFile(opts.out, answer.content);
+        const summary = { file: opts.out, import_id: Number(importId), records: answer.records, accepted: answer.accepted, rejected: answer.rejected };
+        if (json) return printJson(summary);
+        console.log(`${opts.out}: ${summary.records} record(s), ${summary.accepted} geaccepteerd, ${summary.rejected} afgewezen.`);
       });
     });
 

@@ -48,6 +48,14 @@ export const CLAIM_REJECT_CODES = {
   'ZK-125': 'zi_number ongeldig (8 cijfers)',
   'ZK-126': 'units ongeldig (groter dan 0, hoogstens 9 cijfers voor en 3 na de punt)',
   'ZK-127': 'zi_number en units horen samen (add-onregel: beide; anders geen van beide)',
+  // FHIR R4 Bundle of Claim (src/interop/fhir): the field is the element path, e.g. Bundle.entry[2].resource.provider.
+  'ZK-170': 'FHIR: bundelregel zonder Claim (geen resource, of een ander resourcetype)',
+  'ZK-171': 'FHIR: verplicht element ontbreekt (R4 1..1, of nodig voor de declaratieregel)',
+  'ZK-172': 'FHIR: element ongeldig (verkeerd type, of een code buiten de waardenlijst of die niet wordt verwerkt, zoals status draft)',
+  'ZK-173': 'FHIR: bedrag niet in EUR, of met meer dan 2 decimalen',
+  'ZK-174': 'FHIR: meer dan één item; één Claim is één declaratieregel',
+  'ZK-175': 'FHIR: verwijzing naar een resource die niet in de Bundle staat',
+  'ZK-179': 'FHIR: bestand is geen JSON-Bundle (R4) van het type batch of collection met Claims',
   'ZK-190': 'verplichte kolom ontbreekt in de kopregel',
   'ZK-191': 'regel onleesbaar (aantal velden wijkt af van de kopregel, of aanhalingstekens kloppen niet)',
 } as const;

@@ -1,15 +1,19 @@
 /**
- * New providers over HTTP (MSZ §5 "Nieuwe aanbieders", §7): a provider without an account applies
- * (public, rate-limited per IP address), purchasers list and assess the applications and download
- * the reasoned rejection letter, and the applicant objects or asks for an explanation (public,
- * with its application id and e-mail address, rate-limited). Each handler calls one use case; the
+ * New providers over HTTP (MSZ §5 "Nieuwe aanbieders", §7): anyone reads the conditions and dates
+ * of a year; a provider without an account applies (public, rate-limited per IP address),
+ * purchasers list, open and assess the applications and download the reasoned rejection letter,
+ * and the applicant looks up its application and objects or asks for an explanation (public, with
+ * its application id and e-mail address, rate-limited). Each handler calls one use case; the
  * deadlines come from the policy calendar and the injected clock.
  */
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applicationConditions } from '../../app/applications/application-conditions.js';
 import { assessApplication } from '../../app/applications/assess-application.js';
+import { getApplication } from '../../app/applications/get-application.js';
 import { listApplications } from '../../app/applications/list-applications.js';
+import { lookupApplication } from '../../app/applications/lookup-application.js';
 import { objectToRejection } from '../../app/applications/object-to-rejection.js';
 import { rejectionLetterDocument } from '../../app/applications/rejection-letter.js';
 import { submitApplication } from '../../app/applications/submit-application.js';
@@ -30,6 +34,11 @@ const Fact = z.enum(['agreed', 'rejected', 'open']);
 const Year = z.number().int().min(2000).max(2100);
 const IdParam = z.object({ id: z.string().max(64).describe('aanvraagnummer (UUID)') });
 const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody };
+
+const Deadlines = z.object({ application: z.string(), assessment: z.string(), objection: z.string(), day_inclusive: z.boolean() });
+const Timing = z
+  .object({ today: z.string(), assessment_open: z.boolean(), objection_open: z.boolean(), overdue: z.boolean() })
+  .describe('de termijnen gemeten op de dag van de server (tijdzone van het beleid)');
 
 const ApplicationInputBody = z.object({
   year: Year.describe('contractjaar waarvoor u zich aanmeldt, bijvoorbeeld 2018'),
@@ -77,7 +86,44 @@ const ApplicationBody = z.object({
   objection_kind: z.enum(['objection', 'explanation']).nullable(),
   objection: z.string().nullable(),
   objection_at: z.string().nullable(),
-  deadlines: z.object({ application: z.string(), assessment: z.string(), objection: z.string(), day_inclusive: z.boolean() }),
+  deadlines: Deadlines,
+  timing: Timing.optional(),
+});
+
+const DateBody = z.object({ event: z.string(), date: z.string(), title: z.string(), source: z.string(), open: z.boolean().describe('nog op tijd op de dag van vandaag') });
+const Declaration = z.enum(['wtzi_admission', 'kvk_registered', 'meets_quality_and_entry_conditions', 'added_value']);
+const ConditionsBody = z.object({
+  year: z.number().int(),
+  policy: z.object({ id: z.string(), title: z.string() }),
+  text: z.string(),
+  source: z.string(),
+  contact_email: z.string(),
+  requirements: z.array(z.object({ id: z.string(), text: z.string(), declaration: Declaration.nullable().describe('het veld van de aanmelding dat dit verklaart') })),
+  outcomes: z.array(z.object({ id: z.string(), text: z.string() })),
+  time_zone: z.string(),
+  day_inclusive: z.boolean(),
+  today: z.string(),
+  dates: z.object({ application: DateBody, assessment: DateBody, objection: DateBody }),
+});
+
+const ApplicantViewBody = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  organisation_name: z.string(),
+  agb: z.string(),
+  city: z.string(),
+  status: Status,
+  submitted_at: z.string(),
+  assessed_at: z.string().nullable(),
+  rejection_reasons: z.string().nullable(),
+  objection_kind: z.enum(['objection', 'explanation']).nullable(),
+  objection: z.string().nullable(),
+  objection_at: z.string().nullable(),
+  deadlines: Deadlines,
+  objection_source: z.string(),
+  timing: Timing,
+  objection_refused: z.string().nullable().describe('waarom bezwaar of een verzoek om toelichting nu niet kan; null als het kan'),
+  contact_email: z.string(),
 });
 
 const ObjectionReceiptBody = z.object({
@@ -124,12 +170,49 @@ export const applicationsRoutes: FastifyPluginAsyncZod<{ db: Database; policies:
   );
 
   app.get(
+    '/api/applications/conditions',
+    {
+      schema: {
+        tags,
+        summary: 'Voorwaarden en termijnen voor nieuwe aanbieders van een contractjaar (MSZ §5), met wat nog op tijd is; openbaar',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().describe('contractjaar; standaard het nieuwste MSZ-beleid') }),
+        response: { 200: ConditionsBody, ...Errors },
+      },
+    },
+    async (request, reply) => sendResult(reply, applicationConditions(opts.policies, request.query.year, opts.now())),
+  );
+
+  app.get(
     '/api/applications',
     {
       preHandler: requireRoles('purchaser'),
       schema: { tags, summary: 'Aanmeldingen van nieuwe aanbieders van een contractjaar (zorginkoper)', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2018) }), response: { 200: z.array(ApplicationBody), ...Errors } },
     },
-    async (request, reply) => sendResult(reply, await listApplications(deps(request.actor), request.query.year)),
+    async (request, reply) => sendResult(reply, await listApplications(deps(request.actor), request.query.year, opts.now())),
+  );
+
+  app.get(
+    '/api/applications/:id',
+    {
+      preHandler: requireRoles('purchaser', 'controller'),
+      schema: { tags, summary: 'Eén aanmelding met verklaringen, beoordeling, bezwaar en termijnen (medewerkers zorgverzekeraar)', params: IdParam, response: { 200: ApplicationBody, ...Errors } },
+    },
+    async (request, reply) => sendResult(reply, await getApplication(deps(request.actor), request.params.id, opts.now())),
+  );
+
+  app.post(
+    '/api/applications/:id/lookup',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'De eigen aanmelding opzoeken (de aanvrager): status, redenen van een afwijzing, bezwaartermijn en of bezwaar nog kan; openbaar, met het e-mailadres van de aanmelding',
+        params: IdParam,
+        body: z.object({ applicant_email: z.string().max(254) }),
+        response: { 200: ApplicantViewBody, ...Errors },
+      },
+    },
+    async (request, reply) => sendResult(reply, await lookupApplication({ db: opts.db, policies: opts.policies }, request.params.id, request.body, opts.now())),
   );
 
   app.post(

@@ -2,7 +2,8 @@
  * Claims control over HTTP (MSZ §4A, §6; Regeling zorgverzekering art. 7.5-7.10): import and check
  * claims, list and summarise findings, the hearing (send, respond, decide), specific risk analyses,
  * patient-level claim detail, and the reclaim statement per provider. Handlers stay thin: each
- * calls one use case; the upload is streamed to a temporary file first.
+ * calls one use case; the upload is streamed to a temporary file first. Every route here returns or
+ * changes claim data, so each declares `config: { secondFactor: true }` (see `src/http/auth.ts`).
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,7 +18,9 @@ import { claimDetail } from '../../app/claims/claim-detail.js';
 import { getFinding } from '../../app/claims/findings.js';
 import { findingsFor, findingsSummary } from '../../app/claims/findings-overview.js';
 import { decideFinding, NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, respondToFinding, sendFindings } from '../../app/claims/hearing.js';
-import { importClaimsFile } from '../../app/claims/import-claims.js';
+import { claimImportZh309, listClaimImports } from '../../app/claims/claim-imports.js';
+import { exportClaims } from '../../app/claims/export-claims.js';
+import { CLAIM_FILE_FORMATS, importClaimsFile, parseClaimFileFormat } from '../../app/claims/import-claims.js';
 import { reclaimStatementDocument } from '../../app/claims/reclaim-statement.js';
 import { attachRiskAnalysis, createRiskAnalysis } from '../../app/claims/risk-analysis.js';
 import type { PolicyCatalogue } from '../../app/policies.js';
@@ -41,7 +44,8 @@ const Errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const ClaimImportBody = z.object({
   file: z.string(),
   sha256: z.string(),
-  format: z.literal('csv'),
+  format: z.enum(CLAIM_FILE_FORMATS),
+  import_id: z.number().int().nullable().describe('nummer van de import (voor het ZH309-antwoord); bij een eerder geïmporteerd bestand dat van de eerdere import'),
   accepted: z.number().int(),
   rejected: z.number().int(),
   stored: z.number().int().describe('nieuw opgeslagen regels'),
@@ -49,6 +53,18 @@ const ClaimImportBody = z.object({
   duplicate_file: z.boolean().describe('dit bestand was al geïmporteerd: niets opnieuw opgeslagen'),
   errors: z.array(z.object({ line: z.number().int(), field: z.string(), code: z.string(), message: z.string() })),
   errors_truncated: z.boolean(),
+});
+
+const Format = z.enum(CLAIM_FILE_FORMATS).describe('csv (kopregel met de kolomnamen), zh308 (Vektis ZH308 v9.0) of fhir (R4 Bundle met Claims)');
+
+const ClaimImportView = z.object({
+  id: z.number().int(),
+  file_name: z.string(),
+  format: z.enum(CLAIM_FILE_FORMATS),
+  imported_at: z.string(),
+  records: z.number().int().describe('records van deze zorgaanbieder in het bestand'),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
 });
 
 const CheckRunBody = z.object({ run_id: z.number().int(), year: z.number().int().nullable(), claims: z.number().int(), findings: z.record(z.string(), z.number().int()) });
@@ -148,19 +164,30 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   app.post(
     '/api/claims/import',
     {
+      config: { secondFactor: true },
       preHandler: requireRoles('controller'),
-      schema: { tags, summary: 'Declaratiebestand importeren (CSV met kopregel, veld "file"); per regel geaccepteerd of afgewezen met regel, veld en code', consumes: ['multipart/form-data'], response: { 200: ClaimImportBody, ...Errors } },
+      schema: {
+        tags,
+        summary: 'Declaratiebestand importeren (veld "file"; formaat in ?format= of in een veld "format" vóór het bestand: csv, zh308 of fhir); per record geaccepteerd of afgewezen met regel, veld en code',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ format: Format.optional() }),
+        response: { 200: ClaimImportBody, ...Errors },
+      },
     },
     async (request, reply) => {
       const file = await request.file().catch(() => undefined);
       if (!file) return sendError(reply, { code: 'invalid_input', message: 'Stuur een bestand mee in het veld "file".', issues: [{ field: 'file', message: 'Bestand ontbreekt.' }] });
+      const field = file.fields.format;
+      const formField = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
+      const format = parseClaimFileFormat(request.query.format ?? formField);
+      if (!format.ok) return sendError(reply, format.error);
       const dir = await mkdtemp(path.join(tmpdir(), 'zorginkoop-claims-'));
       try {
-        const target = path.join(dir, 'upload.csv');
+        const target = path.join(dir, 'upload');
         await pipeline(file.file, createWriteStream(target));
         if (file.file.truncated) return sendError(reply, { code: 'invalid_input', message: 'Het bestand is te groot (meer dan 50 MB); splits het op.', issues: [{ field: 'file', message: 'Te groot.' }] });
         const name = path.basename(file.filename || 'declaraties.csv').slice(0, 200);
-        return sendResult(reply, await importClaimsFile(deps(request.actor), { path: target, name }));
+        return sendResult(reply, await importClaimsFile(deps(request.actor), { path: target, name, format: format.value }));
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -170,6 +197,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   app.post(
     '/api/claims/check',
     {
+      config: { secondFactor: true },
       preHandler: requireRoles('controller'),
       schema: { tags, summary: 'Alle controles uitvoeren op de opgeslagen declaraties (van een jaar) en de bevindingen bewaren', body: z.object({ year: z.number().int().min(2000).max(2100).optional() }).optional(), response: { 200: CheckRunBody, ...Errors } },
     },
@@ -179,6 +207,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   app.get(
     '/api/claims/findings',
     {
+      config: { secondFactor: true },
       preHandler: requireRoles(...ANY_USER),
       schema: {
         tags,
@@ -202,6 +231,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   app.get(
     '/api/claims/findings/summary',
     {
+      config: { secondFactor: true },
       preHandler: requireRoles(...STAFF),
       schema: { tags, summary: 'Overzicht van bevindingen: aantallen en bedragen in geding per regel en per zorgaanbieder', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: SummaryBody, ...Errors } },
     },
@@ -211,6 +241,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   app.get(
     '/api/claims/findings/:id',
     {
+      config: { secondFactor: true },
       preHandler: requireRoles(...ANY_USER),
       schema: {
         tags,
@@ -235,6 +266,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   app.get(
     '/api/claims/findings/:id/detail',
     {
+      config: { secondFactor: true },
       preHandler: requireRoles(...ANY_USER),
       schema: {
         tags,
@@ -250,6 +282,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   app.post(
     '/api/claims/findings/send',
     {
+      config: { secondFactor: true },
       preHandler: requireRoles('controller'),
       schema: {
         tags,
@@ -267,6 +300,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   app.post(
     '/api/providers/:agb/findings/:id/response',
     {
+      config: { secondFactor: true },
       preHandler: requireRoles('provider'),
       schema: {
         tags,
@@ -282,6 +316,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   app.post(
     '/api/claims/findings/:id/decision',
     {
+      config: { secondFactor: true },
       preHandler: requireRoles('controller', 'medical-adviser'),
       schema: {
         tags,
@@ -297,6 +332,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   app.post(
     '/api/claims/risk-analyses',
     {
+      config: { secondFactor: true },
       preHandler: requireRoles('controller', 'medical-adviser'),
       schema: {
         tags,
@@ -311,6 +347,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   app.post(
     '/api/claims/risk-analyses/:id/findings',
     {
+      config: { secondFactor: true },
       preHandler: requireRoles('controller', 'medical-adviser'),
       schema: {
         tags,
@@ -326,13 +363,13 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
   const statementSchema = { tags: ['documents'], params: AgbParam, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2018) }), response: Errors };
   app.get(
     '/api/providers/:agb/reclaim-statement.pdf',
-    { preHandler: requireRoles(...ANY_USER), schema: { ...statementSchema, summary: 'Overzicht terugvorderingen en afwijzingen na controle (PDF)' } },
+    { config: { secondFactor: true }, preHandler: requireRoles(...ANY_USER), schema: { ...statementSchema, summary: 'Overzicht terugvorderingen en afwijzingen na controle (PDF)' } },
     async (request, reply) =>
       download(reply, await reclaimStatementDocument(deps(request.actor), request.params.agb, request.query.year, opts.now(), 'pdf'), 'application/pdf', `terugvordering-${request.params.agb}-${request.query.year}.pdf`),
   );
   app.get(
     '/api/providers/:agb/reclaim-statement.xlsx',
-    { preHandler: requireRoles(...ANY_USER), schema: { ...statementSchema, summary: 'Overzicht terugvorderingen en afwijzingen na controle (Excel)' } },
+    { config: { secondFactor: true }, preHandler: requireRoles(...ANY_USER), schema: { ...statementSchema, summary: 'Overzicht terugvorderingen en afwijzingen na controle (Excel)' } },
     async (request, reply) =>
       download(
         reply,
@@ -340,5 +377,53 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         `terugvordering-${request.params.agb}-${request.query.year}.xlsx`,
       ),
+  );
+
+  app.get(
+    '/api/claims/export',
+    {
+      config: { secondFactor: true },
+      preHandler: requireRoles('controller'),
+      schema: {
+        tags,
+        summary: 'De opgeslagen declaraties als bestand: csv, zh308 (één zorgaanbieder: agb) of fhir (Bundle met Claims); elk importeert weer tot dezelfde declaraties',
+        querystring: z.object({ format: Format.default('csv'), agb: z.string().max(16).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        response: Errors,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const result = await exportClaims({ db: opts.db, actor: request.actor, now: opts.now() }, { format: q.format, ...(q.agb ? { agb: q.agb } : {}), ...(q.year ? { year: q.year } : {}) });
+      if (!result.ok) return sendError(reply, result.error);
+      return download(reply, { ok: true, value: result.value.content }, result.value.contentType, result.value.fileName);
+    },
+  );
+
+  app.get(
+    '/api/providers/:agb/claim-imports',
+    {
+      config: { secondFactor: true },
+      preHandler: requireRoles(...ANY_USER),
+      schema: { tags, summary: 'Geïmporteerde declaratiebestanden met records van deze zorgaanbieder, met aantallen geaccepteerd en afgewezen (een zorgaanbieder: alleen de eigen)', params: AgbParam, response: { 200: z.array(ClaimImportView), ...Errors } },
+    },
+    async (request, reply) => sendResult(reply, await listClaimImports(deps(request.actor), request.params.agb)),
+  );
+
+  app.get(
+    '/api/providers/:agb/claim-imports/:id/zh309',
+    {
+      config: { secondFactor: true },
+      preHandler: requireRoles(...ANY_USER),
+      schema: {
+        tags,
+        summary: 'ZH309-antwoord (Vektis retourinformatie) op een geïmporteerd bestand: per record van deze zorgaanbieder de status en retourcodes, in vaste recordlengte (ISO-8859-1)',
+        params: AgbParam.extend({ id: Id.describe('nummer van de import') }),
+        response: Errors,
+      },
+    },
+    async (request, reply) => {
+      const result = await claimImportZh309(deps(request.actor), request.params.id, request.params.agb);
+      return download(reply, result.ok ? { ok: true, value: result.value.content } : result, 'text/plain; charset=iso-8859-1', result.ok ? result.value.fileName : 'zh309.txt');
+    },
   );
 };

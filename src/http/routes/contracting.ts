@@ -60,9 +60,19 @@ const ContractViewBody = z.object({
   price_list_fixed_at: z.string().nullable(),
   published_at: z.string().nullable(),
   no_agreement_reason: z.string().nullable(),
-  deadlines: z.array(z.object({ key: z.string(), event: z.string(), date: z.string(), title: z.string(), source: z.string(), status: z.enum(['past', 'today', 'upcoming']) })),
-  available_actions: z.array(z.enum(CONTRACT_EVENT_TYPES)),
-  overdue: z.array(z.object({ kind: z.string(), date: z.string(), message: z.string() })),
+  deadlines: z.array(
+    z.object({
+      key: z.string(),
+      event: z.string(),
+      date: z.string(),
+      title: z.string(),
+      source: z.string(),
+      status: z.enum(['past', 'today', 'upcoming']),
+      days_left: z.number().int().describe('Kalenderdagen van vandaag tot de datum: 0 vandaag, negatief als de datum voorbij is'),
+    }),
+  ),
+  available_actions: z.array(z.enum(CONTRACT_EVENT_TYPES)).describe('De stappen die de huidige gebruiker nu mag zetten'),
+  overdue: z.array(z.object({ kind: z.string(), date: z.string(), message: z.string(), days_overdue: z.number().int().describe('Kalenderdagen sinds de datum') })),
   history: z.array(z.object({ event: z.string(), from: z.string().nullable(), to: z.string(), actor_role: z.string(), actor_email: z.string().nullable(), at: z.string(), details: z.unknown() })),
   signatures: z.array(SignatureBody),
   documents: z.array(z.object({ kind: z.literal('proposal-letter'), href: z.string(), sha256_when_sent: z.string().nullable() })),
@@ -74,7 +84,10 @@ const PipelineBody = z.object({
   total: z.number().int(),
   by_state: z.record(State, z.number().int()),
   concept: z.object({ open: z.number().int(), feedback_given: z.number().int(), consent_by_silence: z.number().int() }),
-  overdue: z.array(z.object({ agb: z.string(), name: z.string(), state: State, path: Path, kind: z.string(), date: z.string(), message: z.string() })),
+  processes: z.array(z.object({ agb: z.string(), name: z.string(), state: State, path: Path, updated_at: z.string() })),
+  overdue: z.array(
+    z.object({ agb: z.string(), name: z.string(), state: State, path: Path, kind: z.string(), date: z.string(), message: z.string(), days_overdue: z.number().int().describe('Kalenderdagen sinds de datum') }),
+  ),
 });
 
 const CalendarBody = z.object({

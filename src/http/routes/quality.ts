@@ -1,14 +1,14 @@
 /**
  * The quality questionnaire over HTTP (MSZ Bijlage 1, 2): a provider reads and answers its own
  * questionnaire, sees its improvement agreements and its minimum-norm and selective-purchasing
- * status; insurer staff read every provider's, and a purchaser applies the status to the provider
- * record the claim checks read. Provider-scoped paths take the AGB as `agb`; a provider user asking
+ * status; insurer staff read every provider's, a purchaser marks an improvement agreement met and
+ * applies the status to the provider record the claim checks read. Provider-scoped paths take the AGB as `agb`; a provider user asking
  * for another AGB gets 403 and the attempt is in the audit log.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PolicyCatalogue } from '../../app/policies.js';
-import { listImprovementAgreements } from '../../app/quality/improvement-agreements.js';
+import { listImprovementAgreements, markImprovementAgreementMet } from '../../app/quality/improvement-agreements.js';
 import { answerQuestionnaire, getQuestionnaire } from '../../app/quality/questionnaire.js';
 import { applySelection, getSelection } from '../../app/quality/selection.js';
 import type { Actor } from '../../domain/auth/actor.js';
@@ -148,6 +148,20 @@ export const qualityRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Poli
       schema: { tags, summary: 'Verbeterafspraken uit de inkoopspecificaties (instapvoorwaarden)', params: AgbParam, querystring: YearQuery, response: { 200: z.array(ImprovementAgreementBody), ...Errors } },
     },
     async (request, reply) => sendResult(reply, await listImprovementAgreements(deps(request.actor), request.params.agb, request.query.year)),
+  );
+
+  app.post(
+    '/api/providers/:agb/improvement-agreements/:id/met',
+    {
+      preHandler: requireRoles('purchaser'),
+      schema: {
+        tags,
+        summary: 'Verbeterafspraak als nagekomen vastleggen (zorginkoper): de zorgaanbieder voldoet nu aan de instapvoorwaarde',
+        params: AgbParam.extend({ id: z.string().max(20).describe('nummer van de verbeterafspraak') }),
+        response: { 200: ImprovementAgreementBody, ...Errors },
+      },
+    },
+    async (request, reply) => sendResult(reply, await markImprovementAgreementMet(deps(request.actor), request.params.agb, request.params.id)),
   );
 
   app.get(

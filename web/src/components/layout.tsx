@@ -4,6 +4,7 @@ import type { User } from '../api';
 import { roleLabels } from '../format';
 import { Link } from '../router';
 import { homeFor } from '../session';
+import { NotificationsIndicator } from './notifications-indicator';
 
 export interface NavItem {
   to: string;
@@ -38,6 +39,7 @@ export function Layout({ user, nav, pathname, onLogout, credit, children }: Layo
             <div className="user-box">
               <span className="user-email">{user.email}</span>
               <span className="role-badge">{roleLabels[user.role]}</span>
+              <NotificationsIndicator pathname={pathname} />
               <button type="button" className="button button-quiet" onClick={onLogout}>
                 Uitloggen
               </button>

@@ -2,7 +2,8 @@
  * Plafondmonitor (MSZ §4): every ceiling agreement with what was claimed up to the peildatum, the
  * year-end forecast, the utilisation and a status, most used first. A provider that threatens to
  * exceed its ceiling must report in time so new patients can go to providers with room left: for
- * those rows the providers in the same region that have room are listed.
+ * those rows the providers in the same region that have room are listed. Above the table, the
+ * providers' own reports of a threatened overrun, with the providers that have room for the same care.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { api, type CeilingMonitor, type CeilingRow } from '../api';
@@ -10,7 +11,9 @@ import { ReasonList } from '../components/reasons';
 import { ErrorMessage, Loading, TableScroll } from '../components/status';
 import { ceilingStatusLabels, formatDate, formatEuroCents, formatPercent, isIsoDate, label } from '../format';
 import { Link, navigate, useLocation } from '../router';
+import { useSession } from '../session';
 import { useResource } from '../use-resource';
+import { CeilingWarningsSection } from './ceiling-warning-list';
 
 const DEFAULT_YEAR = 2018;
 const defaultAsOf = (year: number) => `${year}-09-30`;
@@ -22,6 +25,8 @@ export function CeilingMonitorPage() {
   const asOfParam = location.search.get('peildatum');
   const asOf = asOfParam && isIsoDate(asOfParam) ? asOfParam : defaultAsOf(year);
   const monitor = useResource((signal) => api.ceilings(year, asOf, signal), [year, asOf]);
+  const { user } = useSession();
+  const seesWarnings = user?.role === 'purchaser' || user?.role === 'controller';
 
   return (
     <article>
@@ -31,6 +36,7 @@ export function CeilingMonitorPage() {
         overschrijden, dan kunnen nieuwe patiënten worden bemiddeld naar zorgaanbieders in dezelfde regio met ruimte (MSZ §4).
       </p>
       <MonitorForm key={`${year}|${asOf}`} year={year} asOf={asOf} />
+      {seesWarnings && <CeilingWarningsSection year={year} asOf={asOf} />}
       <div aria-live="polite">
         {monitor.status === 'loading' ? (
           <Loading what="Plafondmonitor" />

@@ -3,18 +3,20 @@
  * purchasing engine's view of it: the agreement and why (purchasers set the negotiation state here),
  * the proposal, the settlement and the add-on drugs agreement; its mirror information (ADD §8) and
  * the findings of the claims check. A provider user sees the same for its own provider, read-only,
- * and responds there to the findings put to it (hoor en wederhoor).
+ * and responds there to the findings put to it (hoor en wederhoor). The contract tab holds the
+ * contracting year for both sides (`?tab=contract`; a notification's `#contract` link opens it).
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { api, type ProviderDetail } from '../api';
 import { ErrorMessage, Loading, TableScroll, TagList } from '../components/status';
 import { Tabs } from '../components/tabs';
 import { formatEuroCents, formatShare, insurerLabels, label, providerTypeLabels, yesNo } from '../format';
-import { Link } from '../router';
+import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
 import { AddonPanel } from './provider-addon';
 import { AgreementPanel } from './provider-agreement';
+import { ContractPanel } from './provider-contract';
 import { FindingsPanel } from './provider-findings';
 import { MirrorPanel } from './provider-mirror';
 import { ProposalPanel } from './provider-proposal';
@@ -26,6 +28,7 @@ export const ADDON_YEAR = 2022;
 
 export function ProviderDetailPage({ agb }: { agb: string }) {
   const provider = useResource((signal) => api.provider(agb, signal), [agb]);
+  useContractAnchor();
   return (
     <article>
       <p className="back-link">
@@ -46,21 +49,45 @@ export function ProviderDetailPage({ agb }: { agb: string }) {
 const coordinates = (lat: unknown, lon: unknown) =>
   lat === null || lat === undefined || lon === null || lon === undefined ? '—' : `${String(lat).replace('.', ',')}; ${String(lon).replace('.', ',')}`;
 
+/** The links in notifications end in `#contract`: open the contract tab there. */
+function useContractAnchor() {
+  const location = useLocation();
+  useEffect(() => {
+    if (window.location.hash !== '#contract' || location.search.has('tab')) return;
+    const search = new URLSearchParams(location.search);
+    search.set('tab', 'contract');
+    navigate(`${location.pathname}?${search.toString()}`, { replace: true });
+  }, [location.href]);
+}
+
+/** The contracting year of the contract tab: `?year=` when it is a plausible year, else the MSZ year. */
+function contractYearFrom(param: string | null): number {
+  const year = Number(param);
+  return param !== null && Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : MSZ_YEAR;
+}
+
 function ProviderView({ provider: p }: { provider: ProviderDetail }) {
   const { user } = useSession();
   const canNegotiate = user?.role === 'purchaser';
+  const contractYear = contractYearFrom(useLocation().search.get('year'));
   return (
     <>
       <h1>{p.name}</h1>
       <p className="subtitle">
         AGB-code <span className="code">{p.agb}</span> · {label(providerTypeLabels, p.type)} · {p.city}
       </p>
+      {(user?.role === 'purchaser' || user?.role === 'provider') && (
+        <p className="page-links">
+          <Link to={`/providers/${encodeURIComponent(p.agb)}/kwaliteit`}>Kwaliteit: vragenlijst, verbeterafspraken en selectie</Link>
+        </p>
+      )}
       <Tabs
         label={`Onderdelen van ${p.name}`}
         tabs={[
           { id: 'gegevens', label: 'Gegevens', render: () => <ProviderData provider={p} /> },
           { id: 'afspraak', label: 'Afspraak', render: () => <AgreementPanel agb={p.agb} year={MSZ_YEAR} canNegotiate={canNegotiate} /> },
           { id: 'voorstel', label: 'Voorstel', render: () => <ProposalPanel agb={p.agb} year={MSZ_YEAR} /> },
+          { id: 'contract', label: 'Contract', render: () => <ContractPanel agb={p.agb} year={contractYear} /> },
           { id: 'afrekening', label: 'Afrekening', render: () => <SettlementPanel agb={p.agb} year={MSZ_YEAR} /> },
           { id: 'addon', label: 'Add-on', render: () => <AddonPanel agb={p.agb} year={ADDON_YEAR} /> },
           { id: 'spiegel', label: 'Spiegelinformatie', render: () => <MirrorPanel agb={p.agb} year={MSZ_YEAR} /> },
