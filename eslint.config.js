@@ -17,11 +17,13 @@ export default tseslint.config(
     },
   },
   {
-    // The domain core is pure: no I/O, no clock, no environment.
-    files: ['src/domain/**/*.ts'],
+    // The domain core and the exchange formats are pure: no I/O, no clock, no environment.
+    files: ['src/domain/**/*.ts', 'src/interop/**/*.ts'],
+    // Tests beside the code may read fixtures (e.g. the Vektis layout sheet in ../shared/reference).
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', 'fs', 'path', 'pg', 'kysely', 'fastify', '@electric-sql/*', '../storage/*', '../../storage/*', '../http/*', '../cli/*', '../app/*'], message: 'src/domain is the pure core: no I/O, no framework, no outer layer.' },
+        { group: ['node:*', 'fs', 'path', 'pg', 'kysely', 'fastify', '@electric-sql/*', '../storage/*', '../../storage/*', '../http/*', '../cli/*', '../app/*', '../../app/*'], message: 'src/domain and src/interop are pure: no I/O, no framework, no outer layer.' },
       ] }],
       'no-restricted-globals': ['error', { name: 'process', message: 'No environment in the domain core.' }],
       'no-restricted-syntax': ['error',
