@@ -11,6 +11,8 @@ import { publicActor, type Actor, type Role } from '../domain/auth/actor.js';
 import { secondFactorSatisfied, type SecondFactorState } from '../domain/auth/second-factor.js';
 import { auditSecondFactorRefusal } from '../app/users/second-factor.js';
 import { actorOf, resolveSession } from '../app/users/sessions.js';
+import { auditRefusal } from '../app/access.js';
+import { hasRecordedRefusal } from '../storage/audit.js';
 import type { Database } from '../storage/database.js';
 import { sendError } from './reply.js';
 
@@ -53,6 +55,20 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; 
             : 'Voor declaratie- en patiëntgegevens is een tweede factor nodig. Vul eerst de verificatiecode uit uw authenticator-app in.',
       });
     }
+  });
+  // Every refusal of a logged-in user is in the audit log: the use cases record their own (with the
+  // object they refused); whatever was refused without one (a role at the door, a use case's own
+  // role check) is recorded here, before the answer leaves.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode === 403 && request.actor.role !== 'public' && !hasRecordedRefusal(request.actor)) {
+      const params = (request.params ?? {}) as Record<string, unknown>;
+      await auditRefusal(opts.db, request.actor, {
+        method: request.method,
+        route: request.routeOptions.url ?? request.url.split('?')[0] ?? '',
+        agb: typeof params.agb === 'string' ? params.agb.slice(0, 16) : undefined,
+      });
+    }
+    return payload;
   });
 });
 

@@ -123,7 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(claimsRoutes, { db: options.db, policies: options.policies, now });
   await app.register(contractingRoutes, { db: options.db, policies: options.policies, now });
   await app.register(publicRoutes, { db: options.db, policies: options.policies, now });
-  await app.register(mirrorRoutes, { db: options.db });
+  await app.register(mirrorRoutes, { db: options.db, policies: options.policies, now });
   await app.register(applicationsRoutes, { db: options.db, policies: options.policies, now });
   await app.register(qualityRoutes, { db: options.db, policies: options.policies, now });
   await app.register(authorisationsRoutes, { db: options.db, policies: options.policies, now });

@@ -23,7 +23,14 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** Actors (one object per request) for whom a refusal was recorded: the HTTP door records the rest. */
+const refusalRecorded = new WeakSet<Actor>();
+
+/** Whether a `denied` record was written for this actor object (in this request). */
+export const hasRecordedRefusal = (actor: Actor): boolean => refusalRecorded.has(actor);
+
 export async function audit(q: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
+  if (entry.outcome === 'denied') refusalRecorded.add(actor);
   await q
     .insertInto('audit_log')
     .values({

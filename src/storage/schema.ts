@@ -493,7 +493,7 @@ export interface PriorAuthorisationAttachmentsTable {
   uploaded_at: Timestamp;
 }
 
-export type PriorAuthorisationEvent = 'submitted' | 'information-requested' | 'information-provided' | 'decided' | 'withdrawn' | 'attachment-added';
+export type PriorAuthorisationEvent = 'submitted' | 'information-requested' | 'information-provided' | 'decided' | 'withdrawn' | 'attachment-added' | 'consultation-scheduled';
 
 export interface PriorAuthorisationEventsTable {
   id: Generated<number>;
@@ -505,6 +505,8 @@ export interface PriorAuthorisationEventsTable {
   actor_email: string | null;
   message: string | null;
   details: ColumnType<unknown, string | undefined, never>;
+  /** The consultation-hour date of a 'consultation-scheduled' event (migrations/0012_authorisation_consultation.sql). */
+  consultation_date: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** Quarterly add-on figures and ceiling early warnings, see migrations/0009_addon_figures_ceiling_warnings.sql. */

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { ACTORS, loginActors } from './access-matrix/actors.js';
+import { ACTORS, actorUserIds, loginActors } from './access-matrix/actors.js';
 import { EXPECTATIONS, STAGES } from './access-matrix/expectations.js';
 import { casesOf, guard, operationsOf, runStage, unsettledAudit, type MatrixEnv, type Operation } from './access-matrix/runner.js';
 import { enterStage, prepareScenario } from './access-matrix/scenario.js';
@@ -26,7 +26,7 @@ describe.each(databaseKinds)('authorisation matrix on %s', (kind) => {
     const document = await clients.visitor.get('/api/openapi.json');
     expect(document.status).toBe(200);
     operations = operationsOf(await document.json());
-    env = { clients, db: server.db, ctx: await prepareScenario(server, clients) };
+    env = { clients, db: server.db, ctx: await prepareScenario(server, clients), userIds: await actorUserIds(server.db) };
   }, 300_000);
   afterAll(async () => {
     await server?.close();

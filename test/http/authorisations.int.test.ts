@@ -3,8 +3,9 @@
  * database, with the server clock moved through March 2018 (`setNow`): the requirement rules, a
  * submission with missing content, a refusal for another provider's AGB (audited), a question that
  * pauses the decision clock, decisions on working day 10 (on time) and 11 (late), the clock as both
- * sides see it, attachments, and the notifications to the other side. Then the CLI on a database
- * with the demo requests (seeded once; a second seed adds nothing).
+ * sides see it, attachments, and the notifications to the other side; an assessment at the advising
+ * dentist's consultation hour that pauses the clock up to and including its date (item 22). Then the
+ * CLI on a database with the demo requests (seeded once; a second seed adds nothing).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ describe.each(databaseKinds)('prior authorisations on %s', (kind) => {
   const clients = {} as Record<Role, ApiClient>;
   let own: string;
   let other: string;
-  const ids = { a: 0, b: 0, c: 0 };
+  const ids = { a: 0, b: 0, c: 0, d: 0, e: 0 };
 
   /** Moves the server clock to an Amsterdam wall time in March 2018 (CET) and keeps the sessions alive. */
   async function travel(local: string): Promise<void> {
@@ -279,6 +280,65 @@ describe.each(databaseKinds)('prior authorisations on %s', (kind) => {
       withActor(server.db, { role: 'provider', userId: null, email: 'p@example.nl', agb: other }, (tx) => statement.execute(tx)).then((r) => r.rows.length);
     expect(await asProvider(sql`select id from prior_authorisations`)).toBe(0);
   });
+
+  it('an assessment at the consultation hour pauses the clock up to and including its date; both sides see why; day 10 on time, day 11 late', async () => {
+    const events = async (id: number) => (await sql<{ n: number }>`select count(*)::int as n from prior_authorisation_events where authorisation_id = ${id}`.execute(server.db.kysely)).rows[0]!.n;
+    // D and E are received on Monday 23 April 2018.
+    await travel('2018-04-23T10:00:00');
+    ids.d = (await json(await clients.provider.post(`/api/providers/${own}/authorisations`, request('KC-D')))).authorisation.id;
+    ids.e = (await json(await clients.provider.post(`/api/providers/${own}/authorisations`, request('KC-E')))).authorisation.id;
+
+    // Wednesday 25 April (day 2): the adviser schedules both for Monday 30 April. Not the provider, not a purchaser.
+    await travel('2018-04-25T10:00:00');
+    const body = { date: '2018-04-30', note: 'Beoordeling van de kaakwal door de adviserend tandarts.' };
+    expect((await clients.provider.post(`/api/authorisations/${ids.d}/consultation`, body)).status).toBe(403);
+    expect((await clients.purchaser.post(`/api/authorisations/${ids.d}/consultation`, body)).status).toBe(403);
+    // A date before today, or beyond the policy's horizon (prior_auth_consultation_max_days = 30), is refused with its field; nothing is stored.
+    const before = await events(ids.d);
+    for (const date of ['2018-04-24', '2018-05-26', '30-04-2018']) {
+      const refused = await clients['medical-adviser'].post(`/api/authorisations/${ids.d}/consultation`, { date });
+      expect(refused.status, date).toBe(400);
+      expect((await json(refused)).error.issues.map((i: Json) => i.field)).toEqual(['date']);
+    }
+    expect(await events(ids.d)).toBe(before);
+    expect((await clients['medical-adviser'].post(`/api/authorisations/${ids.d}/consultation`, { date: '2018-05-25' })).status).toBe(200); // day 30: allowed …
+    const scheduled = await clients['medical-adviser'].post(`/api/authorisations/${ids.d}/consultation`, body); // … and moved back before it is held
+    expect(scheduled.status).toBe(200);
+    const d = await json(scheduled);
+    expect(d).toMatchObject({
+      status: 'submitted',
+      clock: { paused: true, pause_reasons: ['consultation'], consultation_date: '2018-04-30', due_date: '2018-05-11', working_days_used: 2, working_days_remaining: 8, pauses: [{ reason: 'consultation', from: '2018-04-25', until: '2018-04-30' }] },
+    });
+    expect(d.clock.reason.message).toContain('spreekuur van de adviserend tandarts op 2018-04-30');
+    expect(d.history.at(-1)).toMatchObject({ event: 'consultation-scheduled', role: 'medical-adviser', consultation_date: '2018-04-30', message: body.note });
+    expect((await clients.controller.post(`/api/authorisations/${ids.e}/consultation`, { date: '2018-04-30' })).status).toBe(200);
+
+    // Friday 27 April (Koningsdag): both sides see the same paused clock; the provider was told when and why.
+    await travel('2018-04-27T12:00:00');
+    const seenByProvider = (await json(await clients.provider.get(`/api/providers/${own}/authorisations`))).find((x: Json) => x.id === ids.d);
+    const seenByAdviser = (await json(await clients['medical-adviser'].get('/api/authorisations'))).find((x: Json) => x.id === ids.d);
+    expect(seenByProvider.clock).toEqual(seenByAdviser.clock);
+    expect(seenByProvider.clock).toMatchObject({ paused: true, pause_reasons: ['consultation'], working_days_used: 2, due_date: '2018-05-11' });
+    const notice = (await notifications('provider', 'authorisation.consultation-scheduled')).find((n: Json) => n.link === `/machtigingen/${ids.d}`);
+    expect(notice.body).toContain('2018-04-30');
+    expect(notice.body).toContain('2018-05-11');
+    // E is moved to Tuesday 1 May before the consultation was held: the same pause runs on.
+    const moved = await json(await clients['medical-adviser'].post(`/api/authorisations/${ids.e}/consultation`, { date: '2018-05-01' }));
+    expect(moved.clock).toMatchObject({ pauses: [{ reason: 'consultation', from: '2018-04-25', until: '2018-05-01' }], due_date: '2018-05-14' });
+
+    // D: resumes Tuesday 1 May (day 3); Hemelvaart (10 May) does not count; day 10 is Friday 11 May: on time.
+    await travel('2018-05-11T15:00:00');
+    const onTime = await json(await clients['medical-adviser'].post(`/api/authorisations/${ids.d}/decision`, { decision: 'approve', reason: 'Na beoordeling op het spreekuur: indicatie aangetoond.' }));
+    expect(onTime).toMatchObject({ status: 'approved', clock: { decided_on: '2018-05-11', working_days_used: 10, late: false, paused: false, pause_reasons: [] } });
+    // E: day 10 is Monday 14 May; decided Tuesday 15 May it is day 11: late.
+    await travel('2018-05-15T09:00:00');
+    const late = await json(await clients['medical-adviser'].post(`/api/authorisations/${ids.e}/decision`, { decision: 'reject', reason: 'Na beoordeling op het spreekuur: geen indicatie.' }));
+    expect(late).toMatchObject({ status: 'rejected', clock: { decided_on: '2018-05-15', working_days_used: 11, late: true, working_days_late: 1 } });
+    expect((await detail('provider', ids.e)).clock).toEqual(late.clock);
+    // A decided request takes no consultation any more.
+    expect((await clients['medical-adviser'].post(`/api/authorisations/${ids.d}/consultation`, { date: '2018-05-20' })).status).toBe(409);
+    expect(await audits('authorisation.schedule-consultation', 'success')).toBe(4);
+  });
 });
 
 describe.each(databaseKinds)('zorginkoop authorisations (CLI) and the demo requests on %s', (kind) => {
@@ -329,6 +389,21 @@ describe.each(databaseKinds)('zorginkoop authorisations (CLI) and the demo reque
     const clock = await runCli(['authorisations', 'clock', String(paused.id), '--at', '2018-05-30T12:00:00+02:00', '--json'], env);
     expect(clock.code, clock.stderr).toBe(0);
     expect(JSON.parse(clock.stdout)).toMatchObject({ id: paused.id, status: 'info-requested', clock: { paused: true, due_date: null, pauses: [{ from: '2018-04-11', until: null }] } });
+    // An assessment at the consultation hour, scheduled Wednesday 25 April (day 3) for Monday 30 April: the clock shows the pause and why.
+    const waiting = byRef.get('DEMO-KC-005');
+    const scheduled = await runCli(['authorisations', 'consultation', String(waiting.id), '--date', '2018-04-30', '--at', '2018-04-25T10:00:00+02:00', '--json'], env);
+    expect(scheduled.code, scheduled.stderr).toBe(0);
+    expect(JSON.parse(scheduled.stdout)).toMatchObject({ status: 'submitted', clock: { paused: true, consultation_date: '2018-04-30', due_date: '2018-05-09' } });
+    const during = await runCli(['authorisations', 'clock', String(waiting.id), '--at', '2018-04-27T12:00:00+02:00', '--json'], env);
+    expect(JSON.parse(during.stdout)).toMatchObject({ clock: { paused: true, pause_reasons: ['consultation'], working_days_used: 3, due_date: '2018-05-09', pauses: [{ reason: 'consultation', from: '2018-04-25', until: '2018-04-30' }] } });
+    const text = await runCli(['authorisations', 'clock', String(waiting.id), '--at', '2018-04-27T12:00:00+02:00'], env);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('gepauzeerd (spreekuur adviserend tandarts op 2018-04-30), nog 7/10 werkdagen, uiterlijk 2018-05-09');
+    expect(text.stdout).toContain('pauze (spreekuur adviserend tandarts): ingepland 2018-04-25, spreekuur 2018-04-30');
+    const tooLate = await runCli(['authorisations', 'consultation', String(waiting.id), '--date', '2018-04-20', '--at', '2018-04-25T10:00:00+02:00', '--json'], env);
+    expect(tooLate.code).toBe(1);
+    expect(JSON.parse(tooLate.stdout).error.issues).toEqual([expect.objectContaining({ field: 'date' })]);
+
     const missing = await runCli(['authorisations', 'clock', '999999', '--json'], env);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout).error.code).toBe('not_found');

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { mirrorReportFor } from '../../src/app/claims/mirror.js';
 import { DEMO_LOGINS } from '../../src/app/demo/demo-users.js';
-import { loadPolicyCatalogue } from '../../src/app/policies.js';
+import { loadPolicyCatalogue, type PolicyCatalogue } from '../../src/app/policies.js';
 import { systemActor } from '../../src/domain/auth/actor.js';
 import { expectOk } from '../../src/domain/errors.js';
-import { MIRROR_TOPICS } from '../../src/domain/mirror/index.js';
+import { MIRROR_SETTING_RULES, MIRROR_TOPICS } from '../../src/domain/mirror/index.js';
+import type { Policy } from '../../src/domain/policy/index.js';
 import { withActor } from '../../src/storage/context.js';
 import { databaseKinds } from '../support/databases.js';
 import { ApiClient, startTestServer, type TestServer } from '../support/server.js';
@@ -134,6 +136,30 @@ describe.each(databaseKinds)('mirror information API on %s', (kind) => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await provider.get(`/api/providers/${other}/mirror.pdf?year=2018`)).status).toBe(403);
+  });
+
+  it('takes the peer-group minimums from the MSZ policy of the year; another value in the policy changes the report', async () => {
+    const catalogue = expectOk(await loadPolicyCatalogue());
+    const msz = expectOk(catalogue.get('msz-2018'));
+    const parameter = (id: string) => msz.parameters.find((p) => p.id === id)?.value;
+    const report: Json = await (await provider.get(`/api/providers/${own}/mirror?year=2018`)).json();
+    expect(report.peer_group).toMatchObject({ min_patients: parameter(MIRROR_SETTING_RULES.minPatients.parameter), min_peers: parameter(MIRROR_SETTING_RULES.minPeers.parameter) });
+    const overview: Json = await (await controller.get('/api/mirror?year=2018')).json();
+    expect(overview.settings).toEqual(Object.fromEntries(Object.entries(MIRROR_SETTING_RULES).map(([field, rule]) => [field, parameter(rule.parameter)])));
+    // A claim year before the first policy uses the first policy's values.
+    const earlier = await provider.get(`/api/providers/${own}/mirror?year=2017`);
+    expect(earlier.status).toBe(200);
+    expect((await earlier.json()).peer_group.min_peers).toBe(parameter('mirror_min_peers'));
+
+    // The same database and use case under a policy that asks for more peers than there are: nothing is shown.
+    const morePeers = report.peer_group.providers + 1;
+    const stricter: Policy = { ...msz, parameters: msz.parameters.map((p) => (p.id === 'mirror_min_peers' && p.type === 'integer' ? { ...p, value: morePeers } : p)) };
+    const policies: PolicyCatalogue = { ...catalogue, all: () => catalogue.all().map((p) => (p.id === msz.id ? stricter : p)) };
+    const strict = expectOk(await mirrorReportFor({ db: server.db, actor: systemActor('test'), policies }, own, 2018));
+    expect(report.indicators.length).toBeGreaterThan(0);
+    expect(strict.indicators).toEqual([]);
+    expect(strict.peer_group).toMatchObject({ providers: report.peer_group.providers, min_peers: morePeers });
+    expect(strict.omitted.map((o) => o.id)).toEqual(expect.arrayContaining(report.indicators.map((i: Json) => i.id)));
   });
 
   it('uses the ADD §8 topics of the policy files', async () => {

@@ -1,8 +1,9 @@
 /**
  * Typed calls for prior authorisations (machtigingen kaakchirurgie, MSZ Bijlage 1 art. 6): the
  * requirement check, the treatment kinds, a provider's own requests (submit with files, answer a
- * question, add a file, withdraw) and the insurer's queue (ask for information, decide). Every
- * request carries its decision clock as the server computes it.
+ * question, add a file, withdraw) and the insurer's queue (ask for information, schedule an
+ * assessment at the advising dentist's consultation hour, decide). Every request carries its
+ * decision clock as the server computes it.
  */
 import { apiRequest, type Reason } from './api';
 
@@ -54,12 +55,17 @@ export interface Requirement {
   reasons: Reason[];
 }
 
+/** information: nadere informatie gevraagd; consultation: beoordeling op het spreekuur van de adviserend tandarts. */
+export type PauseReason = 'information' | 'consultation';
+
 export interface DecisionClock {
   working_days: number;
   received_on: string;
   due_date: string | null;
   paused: boolean;
-  pauses: { from: string; until: string | null }[];
+  pause_reasons: PauseReason[];
+  consultation_date: string | null;
+  pauses: { reason: PauseReason; from: string; until: string | null }[];
   working_days_used: number;
   working_days_remaining: number;
   working_days_late: number;
@@ -110,11 +116,12 @@ export interface AttachmentInfo {
 
 export interface HistoryEntry {
   id: number;
-  event: 'submitted' | 'information-requested' | 'information-provided' | 'decided' | 'withdrawn' | 'attachment-added';
+  event: 'submitted' | 'information-requested' | 'information-provided' | 'consultation-scheduled' | 'decided' | 'withdrawn' | 'attachment-added';
   at: string;
   role: 'provider' | 'medical-adviser' | 'controller' | 'system';
   by: string | null;
   message: string | null;
+  consultation_date: string | null;
 }
 
 export interface AuthorisationDetail extends AuthorisationSummary {
@@ -172,6 +179,8 @@ export const authorisationsApi = {
   answer: (agb: string, id: number, answer: string) => apiRequest<AuthorisationDetail>('POST', `/api/providers/${segment(agb)}/authorisations/${id}/information`, { json: { answer } }),
   withdraw: (agb: string, id: number) => apiRequest<AuthorisationDetail>('POST', `/api/providers/${segment(agb)}/authorisations/${id}/withdraw`, { json: {} }),
   requestInformation: (id: number, question: string) => apiRequest<AuthorisationDetail>('POST', `/api/authorisations/${id}/request-information`, { json: { question } }),
+  scheduleConsultation: (id: number, date: string, note: string) =>
+    apiRequest<AuthorisationDetail>('POST', `/api/authorisations/${id}/consultation`, { json: note.trim() ? { date, note } : { date } }),
   decide: (id: number, decision: 'approve' | 'reject', reason: string) => apiRequest<AuthorisationDetail>('POST', `/api/authorisations/${id}/decision`, { json: { decision, reason } }),
   attachmentUrl: (agb: string, id: number, attachmentId: number) => `/api/providers/${segment(agb)}/authorisations/${id}/attachments/${attachmentId}`,
 };

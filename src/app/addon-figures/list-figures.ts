@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '../../domain/errors.js';
 import type { AddOnPolicy } from '../../domain/policy/index.js';
 import { withActor, type Queryable } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
-import { providerAccess } from '../access.js';
+import { auditHiddenObject, providerAccess } from '../access.js';
 import type { PolicyCatalogue } from '../policies.js';
 import { parseYear } from '../purchasing/negotiation.js';
 import { q2Attempts, rowsOfUpload, uploadsOf, type FigureRowView } from './figures-store.js';
@@ -79,7 +79,10 @@ export async function figuresUpload(deps: { db: Database; actor: Actor }, agbInp
   if (!Number.isSafeInteger(id) || id < 1) return fail('invalid_input', 'Ongeldig nummer van een aanlevering.', [{ field: 'id', message: 'Een positief geheel getal.' }]);
   return withActor(deps.db, deps.actor, async (tx) => {
     const row = await tx.selectFrom('addon_figure_uploads').selectAll().where('id', '=', id).where('agb', '=', agb.value).executeTakeFirst();
-    if (!row) return fail('not_found', `Aanlevering ${id} van zorgaanbieder ${agb.value} bestaat niet.`);
+    if (!row) {
+      await auditHiddenObject(tx, deps.actor, { event: READ_EVENT, objectType: 'addon-figures-upload', objectId: String(id) });
+      return fail('not_found', `Aanlevering ${id} van zorgaanbieder ${agb.value} bestaat niet.`);
+    }
     return ok({ ...uploadView(row), rows: await rowsOfUpload(tx, id) });
   });
 }

@@ -35,7 +35,7 @@ async function summaries(tx: Tx, policies: PolicyCatalogue, rows: AuthorisationR
   return ok(list);
 }
 
-/** Open requests first, the earliest due date first (paused ones after the running ones); then decided ones, newest first. */
+/** Open requests first, the earliest due date first (those waiting for an answer, due date unknown, after the others; a consultation pause has one); then decided ones, newest first. */
 export function queueOrder(a: AuthorisationSummary, b: AuthorisationSummary): number {
   const open = (s: AuthorisationSummary) => OPEN_STATUSES.includes(s.status);
   if (open(a) !== open(b)) return open(a) ? -1 : 1;

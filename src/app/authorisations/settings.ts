@@ -33,6 +33,10 @@ export interface TermSettings {
   workingDays: number;
   timeZone: string;
   source: string;
+  /** Whether the policy pauses the term for an assessment at the advising dentist's consultation hour (item 22). */
+  consultationPause: boolean;
+  /** How far ahead a consultation may be scheduled, in calendar days; null: no limit in the policy. */
+  consultationMaxDays: number | null;
 }
 
 /** The calendar day of `now` in the policy's time zone. */
@@ -53,7 +57,20 @@ export function termSettings(policy: MszPolicy): Result<TermSettings> {
   const days = parameterValue(policy, term.working_days_parameter, 'integer');
   if (!days.ok) return days;
   const zone = parameterValue(policy, 'calendar_timezone', 'text');
-  return ok({ policy, workingDays: days.value, timeZone: zone.ok ? zone.value : 'Europe/Amsterdam', source: term.source });
+  let consultationMaxDays: number | null = null;
+  if (term.consultation_horizon_parameter !== undefined) {
+    const horizon = parameterValue(policy, term.consultation_horizon_parameter, 'integer');
+    if (!horizon.ok) return horizon;
+    consultationMaxDays = horizon.value;
+  }
+  return ok({
+    policy,
+    workingDays: days.value,
+    timeZone: zone.ok ? zone.value : 'Europe/Amsterdam',
+    source: term.source,
+    consultationPause: term.unless.includes('advising-dentist-review'),
+    consultationMaxDays,
+  });
 }
 
 /** The term of a stored request, from the policy it was submitted under. */

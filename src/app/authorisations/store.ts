@@ -167,7 +167,7 @@ export async function insertAttachment(tx: Tx, values: { authorisationId: number
 
 export async function insertEvent(
   tx: Tx,
-  values: { authorisationId: number; agb: string; event: PriorAuthorisationEvent; actor: Actor; at: Date; message?: string | null; details?: Record<string, unknown> },
+  values: { authorisationId: number; agb: string; event: PriorAuthorisationEvent; actor: Actor; at: Date; message?: string | null; consultationDate?: string | null; details?: Record<string, unknown> },
 ): Promise<void> {
   const role = values.actor.role;
   if (role !== 'provider' && role !== 'medical-adviser' && role !== 'controller' && role !== 'system') throw new Error(`role ${role} does not act on authorisations`);
@@ -181,6 +181,7 @@ export async function insertEvent(
       actor_role: role,
       actor_email: values.actor.email,
       message: values.message ?? null,
+      consultation_date: values.consultationDate ?? null,
       details: JSON.stringify(values.details ?? {}),
     })
     .execute();

@@ -6,18 +6,22 @@
  *   pauses the decision clock;
  * - `provideInformation` (the provider user of that AGB): info-requested → submitted; the clock
  *   resumes with the working days left;
+ * - `scheduleConsultation` (medical adviser or controller): a further assessment at the advising
+ *   dentist's consultation hour on a date (today up to `prior_auth_consultation_max_days` ahead);
+ *   the status stays, the clock pauses up to and including that date (decision
+ *   `prior-auth-consultation-pause`); scheduling again before it moves the date;
  * - `decideAuthorisation` (medical adviser or controller): approve or reject with a reason; the
  *   clock says whether the decision was in time (day 11 is late);
  * - `withdrawAuthorisation` (the provider user): the request ends.
  */
-import { nextStatus, STATUS_TEXT, type ActingSide, type AuthorisationAction, type AuthorisationStatus } from '../../domain/authorisations/index.js';
+import { checkConsultationDate, nextStatus, STATUS_TEXT, type ActingSide, type AuthorisationAction, type AuthorisationStatus } from '../../domain/authorisations/index.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
 import { audit } from '../../storage/audit.js';
 import { withActor, type Tx } from '../../storage/context.js';
 import type { PriorAuthorisationEvent } from '../../storage/schema.js';
 import { providerAccess } from '../access.js';
 import { auditHidden, loadDetail } from './queries.js';
-import { boundedText, isInsurer, OBJECT_TYPE, parseAuthorisationId, PURPOSE, who, type AuthorisationDeps } from './settings.js';
+import { boundedText, isInsurer, OBJECT_TYPE, parseAuthorisationId, PURPOSE, storedTermSettings, todayIn, who, type AuthorisationDeps } from './settings.js';
 import { findAuthorisation, insertEvent, notifyAuthorisation, type AuthorisationNotice, type AuthorisationRow } from './store.js';
 import type { AuthorisationDetail } from './view.js';
 
@@ -32,6 +36,10 @@ interface Step {
   message: string | null;
   patch(row: AuthorisationRow, to: AuthorisationStatus): Record<string, unknown>;
   notice(row: AuthorisationRow, detail: AuthorisationDetail): AuthorisationNotice;
+  /** A check that needs the stored request (its policy), once the lifecycle allows the step; nothing is written when it fails. */
+  check?(row: AuthorisationRow): Result<unknown>;
+  /** The consultation-hour date a 'consultation-scheduled' event carries. */
+  consultationDate?: string;
 }
 
 async function runStep(deps: AuthorisationDeps, idInput: unknown, step: Step, options: { agb?: string }): Promise<Result<AuthorisationDetail>> {
@@ -61,6 +69,8 @@ async function runStep(deps: AuthorisationDeps, idInput: unknown, step: Step, op
       await audit(tx, deps.actor, { event: step.audit, action: 'U', outcome: 'denied', purpose: PURPOSE, objectType: OBJECT_TYPE, objectId: String(row.id), agb: row.agb, details: { status: row.status, refused: next.error.code } });
       return next;
     }
+    const checked = step.check?.(row);
+    if (checked && !checked.ok) return checked;
     const updated = await tx
       .updateTable('prior_authorisations')
       .set({ ...step.patch(row, next.value), status: next.value, updated_at: deps.now })
@@ -69,12 +79,16 @@ async function runStep(deps: AuthorisationDeps, idInput: unknown, step: Step, op
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return fail('conflict', 'De aanvraag is intussen gewijzigd; laad haar opnieuw.');
     const after = (await findAuthorisation(tx, row.id))!;
-    await insertEvent(tx, { authorisationId: row.id, agb: row.agb, event: step.event, actor: deps.actor, at: deps.now, message: step.message, details: { from: row.status, to: next.value } });
+    const consultation = step.consultationDate === undefined ? {} : { consultation_date: step.consultationDate };
+    await insertEvent(tx, {
+      authorisationId: row.id, agb: row.agb, event: step.event, actor: deps.actor, at: deps.now, message: step.message,
+      consultationDate: step.consultationDate ?? null, details: { from: row.status, to: next.value, ...consultation },
+    });
     const detail = await loadDetail(tx, deps.policies, after, deps.now);
     if (!detail.ok) return detail;
     await audit(tx, deps.actor, {
       event: step.audit, action: 'U', purpose: PURPOSE, objectType: OBJECT_TYPE, objectId: String(row.id), agb: row.agb,
-      details: { from: row.status, to: next.value, working_days_used: detail.value.clock.working_days_used, late: detail.value.clock.late, due_date: detail.value.clock.due_date },
+      details: { from: row.status, to: next.value, ...consultation, working_days_used: detail.value.clock.working_days_used, late: detail.value.clock.late, due_date: detail.value.clock.due_date },
     });
     await notifyAuthorisation(tx, deps.actor, row.agb, side === 'insurer' ? 'provider' : 'insurer', step.notice(after, detail.value), deps.now);
     return detail;
@@ -95,6 +109,36 @@ export async function requestInformation(deps: AuthorisationDeps, id: unknown, i
       kind: 'authorisation.information-requested',
       title: `Nadere informatie gevraagd bij machtigingsaanvraag ${row.id}`,
       body: `De zorgverzekeraar vraagt nadere informatie bij uw aanvraag ${ref(d)} voor ${d.treatment_title.toLowerCase()}. De beslistermijn staat stil tot uw antwoord; er resten ${d.clock.working_days_remaining} werkdagen.`,
+      link: link(row),
+    }),
+  }, {});
+}
+
+export const NOTE_MAX_LENGTH = 2000;
+
+/**
+ * The advising dentist assesses the patient at the consultation hour on `date` (MSZ Bijlage 1
+ * art. 6 item 22): the clock pauses from the day after today up to and including that date. The
+ * date is checked against the policy the request was submitted under (its time zone and horizon).
+ */
+export async function scheduleConsultation(deps: AuthorisationDeps, id: unknown, input: { date: unknown; note?: unknown }): Promise<Result<AuthorisationDetail>> {
+  const note = input.note === undefined || input.note === null || input.note === '' ? ok(null) : boundedText(input.note, 'note', 'De toelichting', 3, NOTE_MAX_LENGTH);
+  if (!note.ok) return note;
+  const date = typeof input.date === 'string' ? input.date.trim() : input.date;
+  return runStep(deps, id, {
+    action: 'schedule-consultation', side: 'insurer', event: 'consultation-scheduled', audit: 'authorisation.schedule-consultation', message: note.value,
+    ...(typeof date === 'string' ? { consultationDate: date } : {}),
+    check: (row) => {
+      const settings = storedTermSettings(deps.policies, row.policy_id);
+      if (!settings.ok) return settings;
+      if (!settings.value.consultationPause) return fail('conflict', `Het beleid ${row.policy_id} kent geen pauze van de beslistermijn voor het spreekuur van de adviserend tandarts.`);
+      return checkConsultationDate(date, todayIn(deps.now, settings.value.timeZone), settings.value.consultationMaxDays);
+    },
+    patch: () => ({}),
+    notice: (row, d) => ({
+      kind: 'authorisation.consultation-scheduled',
+      title: `Beoordeling op het spreekuur bij machtigingsaanvraag ${row.id}`,
+      body: `De adviserend tandarts van de zorgverzekeraar beoordeelt de patiënt bij uw aanvraag ${ref(d)} op het spreekuur van ${d.clock.consultation_date ?? String(date)}. De beslistermijn staat tot en met die dag stil; daarna resten ${d.clock.working_days_remaining} werkdagen (beslissen uiterlijk ${d.clock.due_date ?? '—'}).`,
       link: link(row),
     }),
   }, {});

@@ -1,9 +1,10 @@
 /**
  * What both sides see of an authorisation request: a summary for the lists (with the decision
  * clock) and the full request with its plan, attachments and history. The clock is computed from the
- * history (`decisionClock`): received, every question and answer, the decision.
+ * history (`decisionClock`): received, every question and answer, every consultation scheduled at the
+ * advising dentist's consultation hour, the decision.
  */
-import { decisionClock, STATUS_TEXT, treatmentKinds, type AuthorisationStatus, type DecisionClock, type Pause, type PlanLine, type Requirement } from '../../domain/authorisations/index.js';
+import { decisionClock, pausesOf, STATUS_TEXT, treatmentKinds, type AuthorisationStatus, type DecisionClock, type PlanLine, type Requirement } from '../../domain/authorisations/index.js';
 import { maskBsn } from '../../domain/identifiers/index.js';
 import type { AttachmentMeta, AuthorisationRow, EventRow } from './store.js';
 import { todayIn, type TermSettings } from './settings.js';
@@ -39,6 +40,8 @@ export interface HistoryEntry {
   role: EventRow['actor_role'];
   by: string | null;
   message: string | null;
+  /** The consultation-hour date of a 'consultation-scheduled' entry, else null. */
+  consultation_date: string | null;
 }
 
 export interface AttachmentView {
@@ -69,24 +72,12 @@ export interface AuthorisationDetail extends AuthorisationSummary {
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 
-/** The pauses from the history: each question opens one, the provider's answer closes it. */
-export function pausesOf(events: readonly EventRow[], timeZone: string): Pause[] {
-  const pauses: Pause[] = [];
-  for (const e of events) {
-    if (e.event === 'information-requested') pauses.push({ from: todayIn(new Date(e.at), timeZone), until: null });
-    if (e.event === 'information-provided') {
-      const open = pauses.at(-1);
-      if (open && open.until === null) open.until = todayIn(new Date(e.at), timeZone);
-    }
-  }
-  return pauses;
-}
-
 export function clockOf(row: AuthorisationRow, events: readonly EventRow[], settings: TermSettings, now: Date): DecisionClock {
   return decisionClock({
     receivedOn: todayIn(new Date(row.received_at), settings.timeZone),
     workingDays: settings.workingDays,
-    pauses: pausesOf(events, settings.timeZone),
+    // Each event on its calendar day in the policy's time zone: questions, answers and consultations pause the clock.
+    pauses: pausesOf(events.map((e) => ({ event: e.event, on: todayIn(new Date(e.at), settings.timeZone), consultation_date: e.consultation_date }))),
     decidedOn: row.decided_at === null ? null : todayIn(new Date(row.decided_at), settings.timeZone),
     today: todayIn(now, settings.timeZone),
     source: settings.source,
@@ -152,6 +143,6 @@ export function detailView(
       uploaded_by: a.uploaded_by,
       uploaded_at: iso(a.uploaded_at),
     })),
-    history: parts.events.map((e) => ({ id: e.id, event: e.event, at: iso(e.at), role: e.actor_role, by: e.actor_email, message: e.message })),
+    history: parts.events.map((e) => ({ id: e.id, event: e.event, at: iso(e.at), role: e.actor_role, by: e.actor_email, message: e.message, consultation_date: e.consultation_date })),
   };
 }

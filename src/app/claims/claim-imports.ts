@@ -11,7 +11,7 @@ import { writeZh309, type Zh309Record } from '../../interop/vektis/zh309.js';
 import { audit } from '../../storage/audit.js';
 import { withActor } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
-import { providerAccess } from '../access.js';
+import { auditHiddenObject, providerAccess } from '../access.js';
 import type { ClaimFileFormat } from './import-claims.js';
 
 export interface ClaimImportView {
@@ -79,6 +79,7 @@ export async function claimImportZh309(deps: { db: Database; actor: Actor }, imp
     if (agb !== null) query = query.where('agb', '=', agb);
     const rows = file ? await query.orderBy('line').orderBy('id').execute() : [];
     if (!file || (agb !== null && rows.length === 0)) {
+      await auditHiddenObject(tx, deps.actor, { event: 'claims.zh309', objectType: 'claim-import', objectId: String(importId) });
       return fail('not_found', `Import ${importId} niet gevonden${agb ? ` met declaratieregels van ${agb}` : ''}.`, [{ field: 'id', message: 'Onbekende import.' }]);
     }
     const records: Zh309Record[] = rows.map((r) => ({

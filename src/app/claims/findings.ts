@@ -7,6 +7,7 @@ import type { Actor } from '../../domain/auth/actor.js';
 import { RULE_IDS, type RuleId } from '../../domain/claims/types.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
 import type { Reason } from '../../domain/explain.js';
+import { audit } from '../../storage/audit.js';
 import { withActor } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
 import type { Selectable } from 'kysely';
@@ -95,7 +96,21 @@ const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOS
  */
 export async function getFinding(deps: { db: Database; actor: Actor }, id: number): Promise<Result<FindingDetailView>> {
   if (deps.actor.role === 'public') return fail('unauthenticated', 'Log eerst in.');
-  const row = await withActor(deps.db, deps.actor, (tx) => tx.selectFrom('claim_findings').selectAll().where('id', '=', id).executeTakeFirst());
+  // Row-level security hides another provider's finding: for a provider user "not found" may be a
+  // refused look at someone else's claim data, so every attempt is in the audit log.
+  const row = await withActor(deps.db, deps.actor, async (tx) => {
+    const found = await tx.selectFrom('claim_findings').selectAll().where('id', '=', id).executeTakeFirst();
+    await audit(tx, deps.actor, {
+      event: 'claims.finding.read',
+      action: 'R',
+      outcome: found ? 'success' : deps.actor.role === 'provider' ? 'denied' : 'failure',
+      purpose: 'controle',
+      objectType: 'claim-finding',
+      objectId: String(id),
+      agb: found?.agb ?? deps.actor.agb,
+    });
+    return found;
+  });
   if (!row) return fail('not_found', `Bevinding ${id} niet gevonden.`);
   return ok({
     ...toFindingView(row),

@@ -23,7 +23,7 @@ import { audit } from '../../storage/audit.js';
 import { withActor, type Tx } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
 import type { FindingStatus } from '../../storage/schema.js';
-import { providerAccess } from '../access.js';
+import { auditHiddenObject, providerAccess } from '../access.js';
 import type { PolicyCatalogue } from '../policies.js';
 import { documentDate } from '../purchasing/documents.js';
 import { addOnPolicyForYear, mszPolicyForYear } from '../purchasing/policy-for-year.js';
@@ -244,7 +244,10 @@ export async function respondToFinding(deps: HearingDeps, findingId: unknown, re
     // (status 'sent'), which would turn "already responded" into "not found". The guarded update
     // below settles a race instead.
     const row = await findingRow(tx, id.value);
-    if (!row || row.agb !== actorAgb) return fail('not_found', `Bevinding ${id.value} niet gevonden.`);
+    if (!row || row.agb !== actorAgb) {
+      await auditHiddenObject(tx, deps.actor, { event: 'claims.finding.respond', objectType: 'claim-finding', objectId: String(id.value), action: 'U' });
+      return fail('not_found', `Bevinding ${id.value} niet gevonden.`);
+    }
     const allowed = checkResponse({ status: row.status, responseDue: row.response_due }, day);
     if (!allowed.ok) {
       await audit(tx, deps.actor, {

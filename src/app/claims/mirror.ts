@@ -8,13 +8,18 @@
  *   the provider's own figures and anonymous percentiles leave the domain (`mirrorReport`).
  * - `mirrorOverview`: every provider's signals, with names, for insurer staff (controllers).
  *
+ * Who counts as a peer and when an indicator is shown are parameters of the MSZ policy of the
+ * report's year (`mirrorSettingsFromPolicy`, decision `mirror-information-minimums`): the newest MSZ
+ * policy whose year is not later; for a year before the first policy, the first policy's values.
+ *
  * Every read, granted or refused, is in the audit log as `mirror.read`, purpose `spiegelinformatie`.
  */
 import { systemActor, type Actor } from '../../domain/auth/actor.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
 import {
-  DEFAULT_MIRROR_SETTINGS, MIRROR_SIGNALS, mirrorOverview as overviewOf, mirrorReport, type MirrorOverview, type MirrorReport, type MirrorSettings, type ProviderAggregates,
+  MIRROR_SIGNALS, mirrorOverview as overviewOf, mirrorReport, mirrorSettingsFromPolicy, type MirrorOverview, type MirrorReport, type MirrorSettings, type ProviderAggregates,
 } from '../../domain/mirror/index.js';
+import type { MszPolicy } from '../../domain/policy/index.js';
 import { SPECIALISMS } from '../../demo/specialisms.js';
 import { mirrorReportPdf } from '../../documents/mirror-report.js';
 import { audit } from '../../storage/audit.js';
@@ -24,11 +29,14 @@ import { mirrorAggregates } from '../../storage/repositories/mirror.js';
 import { findProvider, listProviders } from '../../storage/repositories/providers.js';
 import type { ProviderRow } from '../../storage/schema.js';
 import { providerAccess } from '../access.js';
+import type { PolicyCatalogue } from '../policies.js';
 import { parseYear } from '../purchasing/negotiation.js';
+import { mszPolicyForYear } from '../purchasing/policy-for-year.js';
 
 export interface MirrorDeps {
   db: Database;
   actor: Actor;
+  policies: PolicyCatalogue;
 }
 
 const EVENT = 'mirror.read';
@@ -43,17 +51,27 @@ function noClaims(provider: ProviderRow): ProviderAggregates {
   return { agb: provider.agb, type: provider.type, claimLines: 0, patients: 0, subtrajects: 0, followUps: 0, creditLines: 0, specialisms: [], findings: [] };
 }
 
-export async function mirrorReportFor(deps: MirrorDeps, agbInput: string, yearInput: unknown, settings: MirrorSettings = DEFAULT_MIRROR_SETTINGS): Promise<Result<MirrorReport>> {
+/** The mirror settings of a claim year: from the MSZ policy of that year, or the first one for earlier years. */
+export function mirrorSettingsForYear(policies: PolicyCatalogue, year: number): Result<MirrorSettings> {
+  const policy = mszPolicyForYear(policies, year);
+  if (policy.ok) return mirrorSettingsFromPolicy(policy.value);
+  const first = policies.all().filter((p): p is MszPolicy => p.kind === 'msz').sort((a, b) => a.policy_year - b.policy_year)[0];
+  return first ? mirrorSettingsFromPolicy(first) : policy;
+}
+
+export async function mirrorReportFor(deps: MirrorDeps, agbInput: string, yearInput: unknown): Promise<Result<MirrorReport>> {
   const year = parseYear(yearInput);
   if (!year.ok) return year;
   const agb = await providerAccess(deps, agbInput, EVENT);
   if (!agb.ok) return agb;
+  const settings = mirrorSettingsForYear(deps.policies, year.value);
+  if (!settings.ok) return settings;
   return withActor(deps.db, reader(deps.actor), async (tx) => {
     const provider = await findProvider(tx, agb.value);
     if (!provider) return fail('not_found', `Zorgaanbieder ${agb.value} niet gevonden.`, [{ field: 'provider', message: 'Onbekende AGB-code.' }]);
     const population = await mirrorAggregates(tx, year.value);
     const own = population.find((p) => p.agb === provider.agb) ?? noClaims(provider);
-    const report = mirrorReport({ year: year.value, own, population, settings, specialismNames: SPECIALISM_NAMES });
+    const report = mirrorReport({ year: year.value, own, population, settings: settings.value, specialismNames: SPECIALISM_NAMES });
     if (!report.ok) return report;
     const signals = Object.fromEntries(MIRROR_SIGNALS.map((s) => [s, report.value.indicators.filter((i) => i.signal === s).length]));
     // The actor who asked is recorded, not the system role the figures were read under.
@@ -79,10 +97,12 @@ export async function mirrorReportPdfFor(deps: MirrorDeps, agbInput: string, yea
   return ok(await mirrorReportPdf({ date, provider: { agb: provider.agb, name: provider.name, city: provider.city }, report: report.value }));
 }
 
-export async function mirrorOverview(deps: MirrorDeps, yearInput: unknown, settings: MirrorSettings = DEFAULT_MIRROR_SETTINGS): Promise<Result<MirrorOverview>> {
+export async function mirrorOverview(deps: MirrorDeps, yearInput: unknown): Promise<Result<MirrorOverview>> {
   if (deps.actor.role === 'public') return fail('unauthenticated', 'Log eerst in.');
   const year = parseYear(yearInput);
   if (!year.ok) return year;
+  const settings = mirrorSettingsForYear(deps.policies, year.value);
+  if (!settings.ok) return settings;
   if (!STAFF_ROLES.includes(deps.actor.role)) {
     await withActor(deps.db, deps.actor, (tx) =>
       audit(tx, deps.actor, { event: EVENT, action: 'R', outcome: 'denied', purpose: PURPOSE, objectType: 'mirror-overview', objectId: String(year.value), agb: deps.actor.agb }),
@@ -92,7 +112,7 @@ export async function mirrorOverview(deps: MirrorDeps, yearInput: unknown, setti
   return withActor(deps.db, reader(deps.actor), async (tx) => {
     const [population, providers] = [await mirrorAggregates(tx, year.value), await listProviders(tx)];
     const names = new Map(providers.map((p) => [p.agb, p.name]));
-    const overview = overviewOf({ year: year.value, population, names, settings, specialismNames: SPECIALISM_NAMES });
+    const overview = overviewOf({ year: year.value, population, names, settings: settings.value, specialismNames: SPECIALISM_NAMES });
     if (!overview.ok) return overview;
     await audit(tx, deps.actor, {
       event: EVENT,

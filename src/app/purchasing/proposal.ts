@@ -6,12 +6,13 @@
  */
 import type { AgreementDecision } from '../../domain/agreement/index.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
-import { parameterValue, type MszPolicy } from '../../domain/policy/index.js';
+import { MoneyDecimal } from '../../domain/money/index.js';
+import { parameterValue, type MszPolicy, type PracticeVariationIndicatorDefinition } from '../../domain/policy/index.js';
 import { priceProposal, type PriceProposal } from '../../domain/pricing/index.js';
 import { financialProposal, type FinancialProposal } from '../../domain/proposal/financial-proposal.js';
 import { volumeProposal, type PracticeVariationIndicator, type VolumeProposal } from '../../domain/volume/index.js';
 import type { Tx } from '../../storage/context.js';
-import { catalogueWithPrices, followUpRates, readProposalInputs, realisationByProduct } from '../../storage/repositories/purchasing.js';
+import { catalogueWithPrices, followUpRates, readProposalInputs, realisationByProduct, type FollowUpRate } from '../../storage/repositories/purchasing.js';
 import { withProviderYear, type ProviderYear, type PurchasingDeps } from './provider-year.js';
 
 export interface ProposalView {
@@ -24,10 +25,34 @@ export interface ProposalView {
   price: PriceProposal;
 }
 
-/** A3 indicator: follow-up subtrajecten per 1,000 patients in cardiology (MSZ §4A example "meerjarige follow-up zorg zonder interventies"). */
-export const PRACTICE_VARIATION_INDICATORS = [
-  { specialism: '0320', indicator: 'Meerjarige follow-up zorg zonder interventies (vervolgtrajecten cardiologie per 1.000 patiënten)', minimumPatients: 20 },
-] as const;
+/**
+ * The A3 indicators of the policy (volume correction A3, `indicators`; decision
+ * `practice-variation-indicators`), e.g. follow-up subtrajecten per 1,000 patients in cardiology for
+ * the MSZ §4A example "meerjarige follow-up zorg zonder interventies".
+ */
+export function practiceVariationDefinitions(policy: MszPolicy): PracticeVariationIndicatorDefinition[] {
+  return policy.volume.corrections.find((c) => c.id === 'A3')?.indicators ?? [];
+}
+
+/**
+ * One indicator's input for correction A3 from every provider's rates in the base year: providers
+ * below the indicator's patient minimum are left out; without the provider itself or with fewer peers
+ * than the minimum there is no indicator (null). Rates per `per` patients, exact, 2 decimals half-up.
+ */
+export function practiceVariationIndicator(definition: PracticeVariationIndicatorDefinition, rates: readonly FollowUpRate[], agb: string): PracticeVariationIndicator | null {
+  const counted = rates.filter((r) => r.patients >= definition.min_patients);
+  const own = counted.find((r) => r.agb === agb);
+  const peers = counted.filter((r) => r.agb !== agb);
+  if (!own || peers.length < definition.min_peers) return null;
+  const rate = (r: FollowUpRate) => new MoneyDecimal(r.follow_ups).times(definition.per).dividedBy(r.patients).toFixed(2, MoneyDecimal.ROUND_HALF_UP);
+  return {
+    indicator: definition.label,
+    specialism: definition.specialism,
+    providerRatePer1000: rate(own),
+    peerRatesPer1000: peers.map(rate),
+    affectedAmountCents: Math.max(0, own.follow_up_cents),
+  };
+}
 
 export function baseYearFor(policy: MszPolicy, year: number): number {
   const configured = parameterValue(policy, 'volume_base_year', 'integer');
@@ -47,19 +72,10 @@ export async function computeProposal(tx: Tx, context: ProviderYear): Promise<Re
   const standard = new Map(catalogue.map((c) => [c.code, c.price_cents]));
 
   const practiceVariation: PracticeVariationIndicator[] = [];
-  for (const indicator of PRACTICE_VARIATION_INDICATORS) {
-    const rates = (await followUpRates(tx, indicator.specialism, baseYear)).filter((r) => r.patients >= indicator.minimumPatients);
-    const own = rates.find((r) => r.agb === provider.agb);
-    const peers = rates.filter((r) => r.agb !== provider.agb);
-    if (!own || peers.length < 3) continue;
-    const rate = (r: { follow_ups: number; patients: number }) => ((r.follow_ups * 1000) / r.patients).toFixed(2);
-    practiceVariation.push({
-      indicator: indicator.indicator,
-      specialism: indicator.specialism,
-      providerRatePer1000: rate(own),
-      peerRatesPer1000: peers.map(rate),
-      affectedAmountCents: Math.max(0, own.follow_up_cents),
-    });
+  for (const definition of practiceVariationDefinitions(policy)) {
+    // `measure` has one value today (follow-up-subtrajects); a new measure is a new query here.
+    const indicator = practiceVariationIndicator(definition, await followUpRates(tx, definition.specialism, baseYear), provider.agb);
+    if (indicator) practiceVariation.push(indicator);
   }
 
   const volume = volumeProposal(policy, {

@@ -2,16 +2,19 @@
  * `zorginkoop authorisations`: prior authorisations for oral and maxillofacial surgery (MSZ
  * Bijlage 1 art. 6). `requirement` answers whether a treatment needs authorisation and why (no
  * database); `kinds` lists the treatment kinds of the policy; `list` shows the requests with their
- * decision clock and `clock` one request's clock, with the same use cases as the API, as the CLI's
- * system actor (audited). `--at` evaluates the clock at a given moment instead of now.
+ * decision clock and `clock` one request's clock (with its pauses and why: more information asked,
+ * or an assessment at the advising dentist's consultation hour); `consultation` schedules that
+ * assessment. The same use cases as the API, as the CLI's system actor (audited). `--at` evaluates
+ * the clock (and the step) at a given moment instead of now.
  */
 import type { Command } from 'commander';
 import { listAuthorisationQueue, getAuthorisation } from '../../app/authorisations/queries.js';
 import { checkRequirement, listTreatmentKinds } from '../../app/authorisations/requirement.js';
+import { scheduleConsultation } from '../../app/authorisations/transitions.js';
 import type { AuthorisationSummary } from '../../app/authorisations/view.js';
 import { loadPolicyCatalogue } from '../../app/policies.js';
 import { systemActor } from '../../domain/auth/actor.js';
-import type { DecisionClock } from '../../domain/authorisations/index.js';
+import type { DecisionClock, Pause, PauseReason } from '../../domain/authorisations/index.js';
 import { fail } from '../../domain/errors.js';
 import { printJson, unwrap, withDatabase } from '../io.js';
 
@@ -31,10 +34,24 @@ function parseFact(value: string | undefined, field: string, json: boolean): boo
   return unwrap(fail('invalid_input', `--${field} is ja of nee (gekregen: '${value}').`, [{ field, message: 'ja of nee' }]), json);
 }
 
+const PAUSE_TEXT: Record<PauseReason, string> = { information: 'nadere informatie gevraagd', consultation: 'spreekuur adviserend tandarts' };
+
+function pausedFor(clock: DecisionClock): string {
+  return clock.pause_reasons.map((r) => (r === 'consultation' && clock.consultation_date ? `${PAUSE_TEXT[r]} op ${clock.consultation_date}` : PAUSE_TEXT[r])).join(' en ');
+}
+
+export function pauseText(p: Pause): string {
+  return p.reason === 'consultation'
+    ? `pauze (spreekuur adviserend tandarts): ingepland ${p.from}, spreekuur ${p.until ?? '—'}`
+    : `pauze (nadere informatie): vraag ${p.from}, antwoord ${p.until ?? 'nog niet'}`;
+}
+
 export function clockText(clock: DecisionClock): string {
   if (clock.decided_on) return `${clock.late ? 'TE LAAT' : 'op tijd'} beslist op ${clock.decided_on} (werkdag ${clock.working_days_used}/${clock.working_days})`;
-  if (clock.paused) return `gepauzeerd (nadere informatie gevraagd), nog ${clock.working_days_remaining}/${clock.working_days} werkdagen`;
-  if (clock.late) return `TE LAAT: ${clock.working_days_late} werkdag(en) over de termijn (uiterlijk ${clock.due_date})`;
+  if (clock.late) return `TE LAAT: ${clock.working_days_late} werkdag(en) over de termijn (uiterlijk ${clock.due_date})${clock.paused ? `, gepauzeerd (${pausedFor(clock)})` : ''}`;
+  if (clock.paused) {
+    return `gepauzeerd (${pausedFor(clock)}), nog ${clock.working_days_remaining}/${clock.working_days} werkdagen${clock.due_date ? `, uiterlijk ${clock.due_date}` : ''}`;
+  }
   return `uiterlijk ${clock.due_date}, nog ${clock.working_days_remaining}/${clock.working_days} werkdagen`;
 }
 
@@ -128,8 +145,27 @@ export function registerAuthorisationCommands(program: Command): void {
         if (json) return printJson({ id: detail.id, agb: detail.agb, status: detail.status, clock: detail.clock });
         console.log(`Aanvraag ${detail.id} (${detail.agb}, ${detail.status_text}): ${clockText(detail.clock)}.`);
         console.log(`Ontvangen ${detail.clock.received_on}; termijn ${detail.clock.working_days} werkdagen (${detail.clock.reason.source}).`);
-        for (const p of detail.clock.pauses) console.log(`  pauze: vraag ${p.from}, antwoord ${p.until ?? 'nog niet'}`);
+        for (const p of detail.clock.pauses) console.log(`  ${pauseText(p)}`);
         console.log(detail.clock.reason.message);
+      });
+    });
+
+  authorisations
+    .command('consultation')
+    .description('Nadere beoordeling op het spreekuur van de adviserend tandarts plannen (item 22): de beslistermijn staat stil tot en met die dag')
+    .argument('<id>', 'nummer van de machtigingsaanvraag')
+    .requiredOption('--date <date>', 'datum van het spreekuur (JJJJ-MM-DD)')
+    .option('--note <text>', 'toelichting voor de zorgaanbieder')
+    .option('--at <moment>', 'het moment van inplannen (standaard nu), ISO 8601')
+    .option('--json', 'uitvoer als JSON')
+    .action(async (id: string, opts: { date: string; note?: string; at?: string; json?: boolean }) => {
+      const json = opts.json === true;
+      const now = parseAt(opts.at, json);
+      const policies = unwrap(await loadPolicyCatalogue(), json);
+      await withDatabase(async (db) => {
+        const detail = unwrap(await scheduleConsultation({ db, actor: systemActor('cli'), policies, now }, id, { date: opts.date, note: opts.note }), json);
+        if (json) return printJson({ id: detail.id, agb: detail.agb, status: detail.status, clock: detail.clock });
+        console.log(`Aanvraag ${detail.id} (${detail.agb}): spreekuur op ${detail.clock.consultation_date ?? opts.date}; ${clockText(detail.clock)}.`);
       });
     });
 }

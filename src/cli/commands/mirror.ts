@@ -1,13 +1,15 @@
 /**
  * `zorginkoop mirror`: mirror information (spiegelinformatie, ADD §8). With `--provider`, one
  * provider's indicators against its peers (value, P25-P75 band, signal); without it, the staff
- * overview of every provider's signals. Runs as the CLI's system actor; the read is audited.
+ * overview of every provider's signals. Runs as the CLI's system actor; the read is audited. The
+ * peer-group minimums come from the MSZ policy of the year (`mirror_min_*` parameters).
  */
 import type { Command } from 'commander';
 import { systemActor } from '../../domain/auth/actor.js';
 import { formatIndicator, topicTitle, type IndicatorUnit, type MirrorSignal } from '../../domain/mirror/index.js';
 import { MoneyDecimal } from '../../domain/money/index.js';
 import { mirrorOverview, mirrorReportFor } from '../../app/claims/mirror.js';
+import { loadPolicyCatalogue } from '../../app/policies.js';
 import { printJson, unwrap, withDatabase } from '../io.js';
 
 const SIGNAL_TEXT: Record<MirrorSignal, string> = {
@@ -33,8 +35,9 @@ export function registerMirrorCommands(program: Command): void {
     .option('--json', 'uitvoer als JSON')
     .action(async (opts: { provider?: string; year: string; json?: boolean }) => {
       const json = opts.json === true;
+      const policies = unwrap(await loadPolicyCatalogue(), json);
       await withDatabase(async (db) => {
-        const deps = { db, actor: systemActor('cli') };
+        const deps = { db, actor: systemActor('cli'), policies };
         if (!opts.provider) {
           const overview = unwrap(await mirrorOverview(deps, opts.year), json);
           if (json) return printJson(overview);

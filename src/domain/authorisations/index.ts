@@ -2,4 +2,5 @@
 export * from './requirement.js';
 export * from './content.js';
 export * from './clock.js';
+export * from './consultation.js';
 export * from './lifecycle.js';

@@ -4,6 +4,8 @@
  *   submitted ──request-information (insurer)──▶ info-requested ──provide-information (provider)──▶ submitted
  *   submitted | info-requested ──decide (insurer)──▶ approved | rejected
  *   submitted | info-requested ──withdraw (provider)──▶ withdrawn
+ *   submitted | info-requested ──schedule-consultation (insurer)──▶ the same status (item 22: the
+ *     clock pauses up to the consultation date; see `consultation.ts`)
  *
  * approved, rejected and withdrawn are final. Pure.
  */
@@ -14,12 +16,14 @@ export type AuthorisationStatus = (typeof AUTHORISATION_STATUSES)[number];
 export const FINAL_STATUSES: readonly AuthorisationStatus[] = ['approved', 'rejected', 'withdrawn'];
 export const OPEN_STATUSES: readonly AuthorisationStatus[] = ['submitted', 'info-requested'];
 
-export type AuthorisationAction = 'request-information' | 'provide-information' | 'approve' | 'reject' | 'withdraw';
+export type AuthorisationAction = 'request-information' | 'provide-information' | 'schedule-consultation' | 'approve' | 'reject' | 'withdraw';
 export type ActingSide = 'insurer' | 'provider';
 
-const RULES: Record<AuthorisationAction, { side: ActingSide; from: readonly AuthorisationStatus[]; to: AuthorisationStatus }> = {
+/** `to: null`: the status stays as it is. */
+const RULES: Record<AuthorisationAction, { side: ActingSide; from: readonly AuthorisationStatus[]; to: AuthorisationStatus | null }> = {
   'request-information': { side: 'insurer', from: ['submitted'], to: 'info-requested' },
   'provide-information': { side: 'provider', from: ['info-requested'], to: 'submitted' },
+  'schedule-consultation': { side: 'insurer', from: OPEN_STATUSES, to: null },
   approve: { side: 'insurer', from: OPEN_STATUSES, to: 'approved' },
   reject: { side: 'insurer', from: OPEN_STATUSES, to: 'rejected' },
   withdraw: { side: 'provider', from: OPEN_STATUSES, to: 'withdrawn' },
@@ -44,5 +48,5 @@ export function nextStatus(status: AuthorisationStatus, action: AuthorisationAct
     const why = action === 'provide-information' ? 'er staat geen vraag om nadere informatie open' : action === 'request-information' ? 'er staat al een vraag om nadere informatie open' : `de status is '${STATUS_TEXT[status]}'`;
     return fail('conflict', `Dat kan nu niet: ${why}.`);
   }
-  return ok(rule.to);
+  return ok(rule.to ?? status);
 }

@@ -1,6 +1,5 @@
 /** Mirror information (spiegelinformatie, ADD §8): indicators of a provider against its peers. */
 export {
-  DEFAULT_MIRROR_SETTINGS,
   MIRROR_TOPICS,
   formatIndicator,
   indicatorDefinition,
@@ -12,7 +11,6 @@ export {
   type IndicatorId,
   type IndicatorUnit,
   type IndicatorValue,
-  type MirrorSettings,
   type MirrorTopicId,
   type OmittedIndicator,
   type ProviderAggregates,
@@ -29,5 +27,6 @@ export {
   type PercentileKey,
   type Percentiles,
 } from './percentiles.js';
-export { PEER_TYPE_LABELS, mirrorReport, peerGroup, validateMirrorSettings, type MirrorIndicator, type MirrorInput, type MirrorReport } from './report.js';
+export { PEER_TYPE_LABELS, mirrorReport, peerGroup, type MirrorIndicator, type MirrorInput, type MirrorReport } from './report.js';
+export { MIRROR_SETTING_RULES, mirrorSettingsFromPolicy, validateMirrorSettings, type MirrorSettings } from './settings.js';
 export { mirrorOverview, type MirrorOverview, type MirrorOverviewRow } from './overview.js';

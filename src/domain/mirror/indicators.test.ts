@@ -1,6 +1,10 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MIRROR_SETTINGS, formatIndicator, indicatorDefinition, indicatorValues, reportedRules, roundIndicator, type ProviderAggregates } from './indicators.js';
+import { formatIndicator, indicatorDefinition, indicatorValues, reportedRules, roundIndicator, type ProviderAggregates } from './indicators.js';
+import type { MirrorSettings } from './settings.js';
+
+/** The values of msz-2018 (`mirror_min_*`); settings.test.ts reads them from the file. */
+const SETTINGS: MirrorSettings = { minPatients: 20, minSpecialismPatients: 10, minPeers: 5 };
 
 const hospital: ProviderAggregates = {
   agb: 'own',
@@ -22,7 +26,7 @@ const byKey = (values: { id: string; specialism?: string; value: Decimal }[]) =>
 
 describe('indicatorValues', () => {
   it('computes each indicator from the aggregates, rounded once per unit', () => {
-    const { values, omitted } = indicatorValues(hospital, DEFAULT_MIRROR_SETTINGS, ['duplicate', 'serial']);
+    const { values, omitted } = indicatorValues(hospital, SETTINGS, ['duplicate', 'serial']);
     expect(byKey(values)).toEqual({
       'follow-up-share': '0.25', // 25 / 100
       'subtrajects-per-patient': '2.5', // 100 / 40
@@ -37,14 +41,14 @@ describe('indicatorValues', () => {
 
   it('omits indicators whose denominator is zero rather than dividing by it', () => {
     const empty: ProviderAggregates = { ...hospital, claimLines: 0, patients: 0, subtrajects: 0, followUps: 0, creditLines: 0, specialisms: [], findings: [] };
-    const { values, omitted } = indicatorValues(empty, DEFAULT_MIRROR_SETTINGS, ['duplicate']);
+    const { values, omitted } = indicatorValues(empty, SETTINGS, ['duplicate']);
     expect(values).toEqual([]);
     expect(omitted.map((o) => o.id)).toEqual(['follow-up-share', 'subtrajects-per-patient', 'finding-share.duplicate', 'credit-share']);
   });
 
   it('never reports a negative share when credits outnumber subtrajecten', () => {
     const credited = { ...hospital, subtrajects: 3, followUps: -1 };
-    expect(byKey(indicatorValues(credited, DEFAULT_MIRROR_SETTINGS, []).values)['follow-up-share']).toBe('0');
+    expect(byKey(indicatorValues(credited, SETTINGS, []).values)['follow-up-share']).toBe('0');
   });
 });
 

@@ -13,6 +13,7 @@ import type { Decimal } from 'decimal.js';
 import { RULE_IDS, type RuleId } from '../claims/types.js';
 import { MoneyDecimal, formatEuro, roundToCents } from '../money/index.js';
 import type { ProviderType } from '../providers/provider-record.js';
+import type { MirrorSettings } from './settings.js';
 
 export const MIRROR_TOPICS = [
   { id: 'correct-declareren', title: 'Correct declareren en registreren' },
@@ -45,26 +46,6 @@ export interface ProviderAggregates {
   /** Claims with a finding per rule, withdrawn findings left out. */
   findings: readonly { rule: RuleId; claims: number }[];
 }
-
-/**
- * Who counts as a peer, and when an indicator may be shown. Parameters of the use case, not of the
- * policy text: neither MSZ 2018 nor ADD §8 names a minimum, so these are explicit, named defaults
- * (candidates for the policy file's `parameters` once a policy year sets them):
- * - `minPatients` (default 20): a provider joins the peer group of its type only with at least this
- *   many distinct patients in the year, the same minimum as the A3 practice-variation indicator;
- *   smaller figures are noise.
- * - `minSpecialismPatients` (default 10): a cost-per-patient figure of a specialism counts (for the
- *   provider and for each peer) only with at least this many patients in that specialism.
- * - `minPeers` (default 5, at least 3): an indicator is shown only against at least this many peer
- *   values, so the percentiles never come from one or two recognisable providers.
- */
-export interface MirrorSettings {
-  minPatients: number;
-  minSpecialismPatients: number;
-  minPeers: number;
-}
-
-export const DEFAULT_MIRROR_SETTINGS: MirrorSettings = { minPatients: 20, minSpecialismPatients: 10, minPeers: 5 };
 
 export interface IndicatorDefinition {
   topic: MirrorTopicId;

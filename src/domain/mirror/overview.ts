@@ -6,9 +6,10 @@
  */
 import { ok, type Result } from '../errors.js';
 import type { ProviderType } from '../providers/provider-record.js';
-import { DEFAULT_MIRROR_SETTINGS, type IndicatorId, type MirrorSettings, type MirrorTopicId, type ProviderAggregates } from './indicators.js';
+import type { IndicatorId, MirrorTopicId, ProviderAggregates } from './indicators.js';
 import { MIRROR_SIGNALS, type MirrorSignal } from './percentiles.js';
-import { mirrorReport, validateMirrorSettings } from './report.js';
+import { mirrorReport } from './report.js';
+import { validateMirrorSettings, type MirrorSettings } from './settings.js';
 
 export interface MirrorOverviewRow {
   agb: string;
@@ -35,10 +36,11 @@ export function mirrorOverview(input: {
   year: number;
   population: readonly ProviderAggregates[];
   names?: ReadonlyMap<string, string>;
-  settings?: MirrorSettings;
+  /** From the policy of the year (`mirrorSettingsFromPolicy`). */
+  settings: MirrorSettings;
   specialismNames?: ReadonlyMap<string, string>;
 }): Result<MirrorOverview> {
-  const settings = validateMirrorSettings(input.settings ?? DEFAULT_MIRROR_SETTINGS);
+  const settings = validateMirrorSettings(input.settings);
   if (!settings.ok) return settings;
   const rows: MirrorOverviewRow[] = [];
   const eligible = input.population.filter((p) => p.patients >= settings.value.minPatients);

@@ -5,7 +5,8 @@ import { expectOk } from '../errors.js';
 import type { ProviderType } from '../providers/provider-record.js';
 import type { ProviderAggregates } from './indicators.js';
 import { mirrorOverview } from './overview.js';
-import { mirrorReport, peerGroup } from './report.js';
+import { mirrorReport as report, peerGroup, type MirrorInput } from './report.js';
+import type { MirrorSettings } from './settings.js';
 
 /** Peer `i` is the i-th lowest on every indicator, so the middle one is the median everywhere. */
 function ranked(i: number, agb = `peer-${String(i).padStart(3, '0')}`, type: ProviderType = 'ziekenhuis'): ProviderAggregates {
@@ -21,6 +22,10 @@ function ranked(i: number, agb = `peer-${String(i).padStart(3, '0')}`, type: Pro
     findings: [{ rule: 'duplicate', claims: i }],
   };
 }
+
+/** The values of msz-2018 (`mirror_min_*`); settings.test.ts reads them from the file. */
+const SETTINGS: MirrorSettings = { minPatients: 20, minSpecialismPatients: 10, minPeers: 5 };
+const mirrorReport = (input: Omit<MirrorInput, 'settings'> & { settings?: MirrorSettings }) => report({ settings: SETTINGS, ...input });
 
 const peers = Array.from({ length: 9 }, (_, i) => ranked(i));
 const names = new Map([...peers.map((p) => [p.agb, `Ziekenhuis ${p.agb}`] as const), ['own-1', 'Eigen ziekenhuis']]);
@@ -131,7 +136,7 @@ describe('mirrorReport (ADD §8)', () => {
 describe('mirrorOverview', () => {
   it('lists every provider meeting the minimum with its signals, most signals above P90 first', () => {
     const outlier = { ...ranked(20), agb: 'own-1' };
-    const overview = expectOk(mirrorOverview({ year: 2018, population: [...peers, outlier, { ...ranked(3), agb: 'tiny-1', patients: 5 }], names }));
+    const overview = expectOk(mirrorOverview({ year: 2018, settings: SETTINGS, population: [...peers, outlier, { ...ranked(3), agb: 'tiny-1', patients: 5 }], names }));
     expect(overview.below_minimum).toBe(1);
     expect(overview.providers).toHaveLength(10);
     const first = overview.providers[0]!;

@@ -10,16 +10,17 @@
  * indicator with fewer than `minPeers` peer values is omitted rather than shown.
  */
 import type { Decimal } from 'decimal.js';
-import { fail, ok, type Result } from '../errors.js';
+import { ok, type Result } from '../errors.js';
 import type { Reason } from '../explain.js';
 import type { ProviderType } from '../providers/provider-record.js';
 import {
-  DEFAULT_MIRROR_SETTINGS, MIRROR_TOPICS, formatIndicator, indicatorDefinition, indicatorKey, indicatorText, indicatorValues, reportedRules, topicTitle,
-  type IndicatorId, type IndicatorUnit, type MirrorSettings, type MirrorTopicId, type OmittedIndicator, type ProviderAggregates,
+  MIRROR_TOPICS, formatIndicator, indicatorDefinition, indicatorKey, indicatorText, indicatorValues, reportedRules, topicTitle,
+  type IndicatorId, type IndicatorUnit, type MirrorTopicId, type OmittedIndicator, type ProviderAggregates,
 } from './indicators.js';
 import {
   MIRROR_PERCENTILE_METHOD, MIRROR_RANK_METHOD, peerPercentiles, percentileRank, signalOf, type MirrorSignal, type PercentileKey, type Percentiles,
 } from './percentiles.js';
+import { validateMirrorSettings, type MirrorSettings } from './settings.js';
 
 export interface MirrorIndicator {
   id: IndicatorId;
@@ -54,7 +55,8 @@ export interface MirrorInput {
   own: ProviderAggregates;
   /** Every provider's aggregates for the year (may include `own`; it is never its own peer). */
   population: readonly ProviderAggregates[];
-  settings?: MirrorSettings;
+  /** From the policy of the year (`mirrorSettingsFromPolicy`). */
+  settings: MirrorSettings;
   /** Specialism names by code, for labels. */
   specialismNames?: ReadonlyMap<string, string>;
 }
@@ -68,17 +70,6 @@ export const PEER_TYPE_LABELS: Record<ProviderType, string> = {
 
 const SHARED_FIRST =
   'Door inzicht te geven in uw declaratiegedrag kunt u eventuele foutieve of afwijkende declaraties zelf corrigeren en naar de toekomst aanpassen. Bij onvoldoende verbetering kan overgegaan worden tot controle.';
-
-export function validateMirrorSettings(settings: MirrorSettings): Result<MirrorSettings> {
-  const checks: [keyof MirrorSettings, number][] = [['minPatients', 1], ['minSpecialismPatients', 1], ['minPeers', 3]];
-  for (const [field, min] of checks) {
-    const value = settings[field];
-    if (!Number.isSafeInteger(value) || value < min) {
-      return fail('invalid_input', `Instelling '${field}' moet een geheel getal van minstens ${min} zijn (gekregen: ${String(value)}).`, [{ field, message: `minstens ${min}` }]);
-    }
-  }
-  return ok(settings);
-}
 
 /** Providers of `own`'s type, other than `own`, with at least `minPatients` patients. */
 export function peerGroup(own: { agb: string; type: ProviderType }, population: readonly ProviderAggregates[], settings: MirrorSettings): ProviderAggregates[] {
@@ -124,7 +115,7 @@ function explain(id: IndicatorId, label: string, specialism: string | undefined,
 const topicOrder = (topic: MirrorTopicId) => MIRROR_TOPICS.findIndex((t) => t.id === topic);
 
 export function mirrorReport(input: MirrorInput): Result<MirrorReport> {
-  const settings = validateMirrorSettings(input.settings ?? DEFAULT_MIRROR_SETTINGS);
+  const settings = validateMirrorSettings(input.settings);
   if (!settings.ok) return settings;
   const s = settings.value;
   const { own, year } = input;

@@ -49,7 +49,7 @@ export const policyDocumentSchema = z.strictObject({
 
 const parameterBase = { id: snakeId, unit: text, description: text, source, decision: kebabId.optional() };
 export const policyParameterSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...parameterBase, type: z.literal('integer'), value: z.number().int() }),
+  z.strictObject({ ...parameterBase, type: z.literal('integer'), value: z.number().int(), minimum: z.number().int().optional() }),
   z.strictObject({ ...parameterBase, type: z.literal('money'), value: cents }),
   z.strictObject({ ...parameterBase, type: z.literal('decimal'), value: decimal }),
   z.strictObject({ ...parameterBase, type: z.literal('date'), value: isoDate }),
@@ -91,6 +91,8 @@ const mirrorInformationSchema = withSource({
   topics: z.array(z.strictObject({ id: kebabId, title: text })).min(1),
   shared_before_control: z.boolean(),
   insufficient_improvement_leads_to_control: z.boolean(),
+  /** The parameters that say who counts as a peer and when an indicator may be shown. */
+  parameters: z.array(snakeId).optional(),
   text,
   decision: kebabId.optional(),
 });
@@ -188,6 +190,18 @@ const priceSchema = withSource({
   cross_subsidy_note: text,
 });
 
+/** An A3 practice-variation indicator: a rate per `per` patients of one specialism, compared with peers. */
+export const practiceVariationIndicatorSchema = withSource({
+  id: kebabId,
+  measure: z.enum(['follow-up-subtrajects']),
+  specialism: z.string().regex(/^\d{4}$/, 'Vektis-specialismecode van 4 cijfers, zoals "0320"'),
+  label: text,
+  per: number,
+  min_patients: number,
+  min_peers: number,
+  decision: kebabId.optional(),
+});
+
 export const volumeCorrectionSchema = withSource({
   id: z.string().regex(/^[AB]\d+$/, 'correctie-id zoals "A1" of "B3"'),
   group: z.enum(['A', 'B']),
@@ -201,6 +215,7 @@ export const volumeCorrectionSchema = withSource({
   examples_scope: text.optional(),
   parameters: z.array(snakeId).optional(),
   explanation_required_below_minimum: z.boolean().optional(),
+  indicators: z.array(practiceVariationIndicatorSchema).optional(),
   removes_volume_of: text.optional(),
   moves_budget_to: text.optional(),
   decision: kebabId.optional(),
@@ -287,6 +302,8 @@ export const generalConditionItemSchema = withSource({
   text,
   sub_items: z.array(z.strictObject({ letter: z.string().regex(/^[a-z]$/), text })).optional(),
   applies_to: kebabId,
+  /** A programme the provider record holds while this item is answered "yes" (e.g. the NVVC white list). */
+  programme: kebabId.optional(),
 });
 
 export const purchasingSpecificationSchema = withSource({
@@ -326,6 +343,14 @@ export const minimumNormTreatmentSchema = withSource({
   decision: kebabId.optional(),
 });
 
+/** What a "yes" on a treatment's minimum norm still needs: a licence, and a "yes" on a Bijlage 1 general item. */
+export const minimumNormPrerequisiteSchema = withSource({
+  treatment: kebabId,
+  licence: kebabId.optional(),
+  general_item: number.optional(),
+  decision: kebabId.optional(),
+});
+
 const minimumNormsSchema = withSource({
   intro: text,
   norm_sources: z.array(withSource({ id: kebabId, name: text })).min(1),
@@ -333,6 +358,7 @@ const minimumNormsSchema = withSource({
   references: z.array(z.strictObject({ text, for_source: kebabId.optional() })),
   groups: z.array(idTitle.omit({ source: true })).min(1),
   treatments: z.array(minimumNormTreatmentSchema).min(1),
+  prerequisites: z.array(minimumNormPrerequisiteSchema).optional(),
   decision: kebabId.optional(),
 });
 
@@ -391,6 +417,9 @@ const priorAuthorisationSchema = withSource({
   decision_term: withSource({
     working_days_parameter: snakeId,
     unless: z.array(z.enum(['more-information-needed', 'advising-dentist-review'])),
+    /** How far ahead (calendar days) a consultation at the advising dentist's hour may be scheduled. */
+    consultation_horizon_parameter: snakeId.optional(),
+    decision: kebabId.optional(),
   }),
   disagreement: withSource({ action: z.literal('refer-insured-to-insurer') }),
 });
@@ -570,6 +599,8 @@ export type VolumeCorrection = z.output<typeof volumeCorrectionSchema>;
 export type GeneralConditionItem = z.output<typeof generalConditionItemSchema>;
 export type PurchasingSpecification = z.output<typeof purchasingSpecificationSchema>;
 export type MinimumNormTreatment = z.output<typeof minimumNormTreatmentSchema>;
+export type MinimumNormPrerequisite = z.output<typeof minimumNormPrerequisiteSchema>;
+export type PracticeVariationIndicatorDefinition = z.output<typeof practiceVariationIndicatorSchema>;
 export type ConditionalAdmission = z.output<typeof conditionalAdmissionSchema>;
 export type NonEvidenceTreatment = z.output<typeof nonEvidenceTreatmentSchema>;
 export type NacalculatieCondition = z.output<typeof nacalculatieConditionSchema>;
@@ -634,6 +665,7 @@ function checkParameters(policy: Policy, report: Report): void {
   policy.parameters.forEach((p, i) => {
     const at: Path = ['parameters', i];
     if (p.type === 'enum' && !p.allowed.includes(p.value)) report([...at, 'value'], `waarde '${p.value}' staat niet in allowed (${p.allowed.join(', ')})`);
+    if (p.type === 'integer' && p.minimum !== undefined && p.value < p.minimum) report([...at, 'value'], `waarde ${p.value} is kleiner dan het minimum ${p.minimum}`);
     if (p.type === 'decimal' && p.unit === 'share' && !/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(p.value)) report([...at, 'value'], `een aandeel ligt tussen 0 en 1, gevonden ${p.value}`);
     const domain = p.unit === 'calendar-event' ? events : p.unit === 'agreement-type' ? agreementTypes : undefined;
     if (domain && p.type === 'enum') {
@@ -682,6 +714,7 @@ function checkMsz(policy: MszPolicy, report: Report): void {
   uniqueIds(policy.volume.corrections, (c) => c.id, ['volume', 'corrections'], 'id', report);
   policy.volume.corrections.forEach((c, i) => {
     if (!c.id.startsWith(c.group)) report(['volume', 'corrections', i, 'group'], `correctie ${c.id} hoort bij groep ${c.id.charAt(0)}`);
+    if (c.indicators) uniqueIds(c.indicators, (x) => x.id, ['volume', 'corrections', i, 'indicators'], 'id', report);
   });
 
   const general = policy.quality.general_conditions;
@@ -703,6 +736,16 @@ function checkMsz(policy: MszPolicy, report: Report): void {
     mustExist(groups, t.group, [...at, 'group'], 'groep', report);
     t.norm_sources.forEach((s, j) => mustExist(normSources, s, [...at, 'norm_sources', j], 'normbron', report));
     if (t.norm_sources.length === 0 && t.note === undefined) report([...at, 'note'], 'een behandeling zonder normbron heeft een toelichting (note)');
+  });
+  const prerequisites = norms.prerequisites ?? [];
+  uniqueIds(prerequisites, (p) => p.treatment, ['minimum_norms', 'prerequisites'], 'treatment', report);
+  const treatmentIds = new Set(norms.treatments.map((t) => t.id));
+  const generalItems = new Set(policy.quality.general_conditions.items.map((item) => String(item.number)));
+  prerequisites.forEach((p, i) => {
+    const at: Path = ['minimum_norms', 'prerequisites', i];
+    mustExist(treatmentIds, p.treatment, [...at, 'treatment'], 'behandeling', report);
+    if (p.general_item !== undefined) mustExist(generalItems, String(p.general_item), [...at, 'general_item'], 'bijlage 1-item', report);
+    if (p.licence === undefined && p.general_item === undefined) report(at, 'een voorwaarde noemt een vergunning (licence) of een bijlage 1-item (general_item)');
   });
 
   numberedInOrder(policy.conditional_admissions.projects, (p) => p.number, ['conditional_admissions', 'projects'], 'number', report);

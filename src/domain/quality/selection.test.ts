@@ -56,6 +56,37 @@ describe('selectionStatus: minimum norms per Bijlage 2 treatment', () => {
     expect(offList.programmes).not.toContain('nvvc-witte-lijst');
   });
 
+  it('reads the prerequisites from the policy (minimum_norms.prerequisites), each with its source', () => {
+    const prerequisites = policy.minimum_norms.prerequisites ?? [];
+    expect(prerequisites.map((p) => [p.treatment, p.licence, p.general_item])).toEqual([
+      ['pci', 'wbmv-pci', 7],
+      ['icd', 'wbmv-icd', 7],
+      ['thi', 'wbmv-tavi', 8],
+      ['radiotherapie-algemeen', 'wbmv-radiotherapie', undefined],
+    ]);
+    const noLicence = selectionStatus(policy, provider, [norm('icd', 'yes')]).treatments.find((x) => x.id === 'icd')!;
+    expect(noLicence.reasons.find((r) => r.rule === 'selection.minimum-norm.licence')?.source).toBe(prerequisites[1]?.source);
+
+    // Another licence in the policy changes the outcome: with ICD needing the licence the provider holds, it is selected.
+    const relaxed: MszPolicy = {
+      ...policy,
+      minimum_norms: { ...policy.minimum_norms, prerequisites: prerequisites.map((p) => (p.treatment === 'icd' ? { ...p, licence: 'wbmv-pci' } : p)) },
+    };
+    expect(selectionStatus(relaxed, provider, [norm('icd', 'yes')]).treatments.find((x) => x.id === 'icd')).toMatchObject({ selected: true, determined_by: 'answers' });
+    // Without a general item for PCI, the white-list answer no longer stands in for the declaration.
+    const noItem: MszPolicy = { ...policy, minimum_norms: { ...policy.minimum_norms, prerequisites: prerequisites.map((p) => (p.treatment === 'pci' ? { ...p, general_item: undefined } : p)) } };
+    expect(selectionStatus(noItem, provider, [{ kind: 'general', number: 7, answer: 'yes' }]).treatments.find((x) => x.id === 'pci')).toMatchObject({ determined_by: 'recorded', selected: false });
+  });
+
+  it('the programme of a Bijlage 1 item comes from the policy (item 7: the NVVC white list)', () => {
+    expect(policy.quality.general_conditions.items.filter((i) => i.programme).map((i) => [i.number, i.programme])).toEqual([[7, 'nvvc-witte-lijst']]);
+    const items = policy.quality.general_conditions.items.map((i) => (i.number === 7 ? { ...i, programme: 'witte-lijst-test' } : i));
+    const renamed: MszPolicy = { ...policy, quality: { ...policy.quality, general_conditions: { ...policy.quality.general_conditions, items } } };
+    const s = selectionStatus(renamed, provider, [{ kind: 'general', number: 7, answer: 'yes' }]);
+    expect(s.programmes).toContain('witte-lijst-test');
+    expect(s.programmes).not.toContain('nvvc-witte-lijst');
+  });
+
   it('a provider with no answers keeps exactly what is recorded', () => {
     const s = selectionStatus(policy, provider, []);
     expect(s.minimum_norms).toEqual(provider.minimumNorms);

@@ -10,17 +10,21 @@
  * 1. no norm source (Uveamelanoom): no norm, so not selective; every provider may deliver it;
  * 2. the provider's minimum-norm declaration decides; for PCI and ICD (NVVC) the white-list answer
  *    (Bijlage 1 item 7) and for THI the TAVI protocol (item 8) stand in when it gave none;
- * 3. "yes" still needs what `NORM_PREREQUISITES` names: the WBMV licence (PCI, ICD, TAVI,
- *    radiotherapy) and, where it answered it, a "yes" on the Bijlage 1 item;
+ * 3. "yes" still needs what the policy's `minimum_norms.prerequisites` name (decision
+ *    `minimum-norm-prerequisites`): the WBMV licence (PCI, ICD, TAVI, radiotherapy) and, where it
+ *    answered it, a "yes" on the Bijlage 1 item;
  * 4. no answer at all: the recorded fact is kept (an insurer's earlier finding is not undone by a
  *    questionnaire that is not filled in).
+ *
+ * A Bijlage 1 item with a `programme` (item 7: the NVVC white list) puts the provider in that
+ * programme on "yes" and takes it out on another answer; without an answer the record stands.
  *
  * Selective-purchasing entries read licences and programmes by the claim checks' vocabulary
  * (`selectiveRequirement`), so a status here and a claim check never disagree. Pure.
  */
 import { selectiveRequirement, type SelectiveRequirement } from '../claims/checks/selective.js';
 import type { Reason } from '../explain.js';
-import type { MszPolicy, SelectivePurchasing } from '../policy/index.js';
+import type { MinimumNormPrerequisite, MszPolicy, SelectivePurchasing } from '../policy/index.js';
 import { itemKey, minimumNormItems, type Answer, type StoredAnswer } from './questionnaire.js';
 
 export interface SelectionProvider {
@@ -30,19 +34,15 @@ export interface SelectionProvider {
   minimumNorms: readonly string[];
 }
 
-/**
- * Facts that tie answers and licences to Bijlage 2 treatments. Not in the policy file (2018 does not
- * say which licence a treatment needs); WBMV licences PCI, ICD, TAVI and radiotherapy by law.
- */
-export const NORM_PREREQUISITES: Readonly<Record<string, { licence?: string; generalItem?: number }>> = {
-  pci: { licence: 'wbmv-pci', generalItem: 7 },
-  icd: { licence: 'wbmv-icd', generalItem: 7 },
-  thi: { licence: 'wbmv-tavi', generalItem: 8 },
-  'radiotherapie-algemeen': { licence: 'wbmv-radiotherapie' },
-};
+/** What the policy says a treatment's "yes" still needs (`minimum_norms.prerequisites`), by treatment id. */
+export function normPrerequisites(policy: MszPolicy): ReadonlyMap<string, MinimumNormPrerequisite> {
+  return new Map((policy.minimum_norms.prerequisites ?? []).map((p) => [p.treatment, p]));
+}
 
-/** Programmes that follow from a Bijlage 1 answer: the NVVC white list (item 7). */
-export const ANSWER_PROGRAMMES: readonly { programme: string; generalItem: number }[] = [{ programme: 'nvvc-witte-lijst', generalItem: 7 }];
+/** Programmes that follow from a Bijlage 1 answer (the items with a `programme`, e.g. item 7: the NVVC white list). */
+export function answerProgrammes(policy: MszPolicy): { programme: string; generalItem: number; source: string }[] {
+  return policy.quality.general_conditions.items.flatMap((item) => (item.programme ? [{ programme: item.programme, generalItem: item.number, source: item.source }] : []));
+}
 
 /**
  * The claim checks' selective id for each `requirement` of the policy's selective-purchasing list;
@@ -104,16 +104,22 @@ type Answers = ReadonlyMap<string, Answer>;
 
 const ANSWER_TEXT: Record<Answer, string> = { yes: 'ja', no: 'nee', 'not-applicable': 'niet van toepassing' };
 
-function treatmentStatus(provider: SelectionProvider, answers: Answers, number: number | null, t: MszPolicy['minimum_norms']['treatments'][number]): TreatmentStatus {
+function treatmentStatus(
+  provider: SelectionProvider,
+  answers: Answers,
+  number: number | null,
+  t: MszPolicy['minimum_norms']['treatments'][number],
+  prerequisite: MinimumNormPrerequisite | undefined,
+): TreatmentStatus {
   const base = { id: t.id, treatment: t.treatment, group: t.group, number, norm_sources: [...t.norm_sources] };
   const source = t.source;
   const recorded = provider.minimumNorms.includes(t.id);
   if (t.norm_sources.length === 0 || number === null) {
     return { ...base, selected: true, determined_by: 'no-norm', reasons: [{ rule: 'selection.minimum-norm.no-norm', source, inputs: { treatment: t.id }, message: `Voor ${t.treatment} noemt bijlage 2 geen norm; de behandeling wordt niet selectief ingekocht.` }] };
   }
-  const prerequisite = NORM_PREREQUISITES[t.id] ?? {};
+  const generalItem = prerequisite?.general_item;
   const declared = answers.get(itemKey('minimum-norm', number));
-  const general = prerequisite.generalItem === undefined ? undefined : answers.get(itemKey('general', prerequisite.generalItem));
+  const general = generalItem === undefined ? undefined : answers.get(itemKey('general', generalItem));
   const answer = declared ?? general;
   if (answer === undefined) {
     return {
@@ -123,16 +129,17 @@ function treatmentStatus(provider: SelectionProvider, answers: Answers, number: 
       reasons: [{ rule: 'selection.minimum-norm.recorded', source, inputs: { treatment: t.id, recorded }, message: `Geen antwoord over de minimumnorm voor ${t.treatment}; de vastgelegde stand (${recorded ? 'voldoet' : 'voldoet niet'}) blijft staan.` }],
     };
   }
-  const by = declared !== undefined ? `minimumnormverklaring ${number}` : `bijlage 1 item ${prerequisite.generalItem}`;
+  const by = declared !== undefined ? `minimumnormverklaring ${number}` : `bijlage 1 item ${generalItem}`;
   const reasons: Reason[] = [{ rule: 'selection.minimum-norm.answer', source: `${source}; MSZ §2`, inputs: { treatment: t.id, answer, answered_by_item: by }, message: `Antwoord '${ANSWER_TEXT[answer]}' op ${by} (${t.treatment}).` }];
   let selected = answer === 'yes';
-  if (selected && prerequisite.licence && !provider.licences.includes(prerequisite.licence)) {
+  const licence = prerequisite?.licence;
+  if (selected && licence && !provider.licences.includes(licence)) {
     selected = false;
-    reasons.push({ rule: 'selection.minimum-norm.licence', source: 'MSZ §2', inputs: { treatment: t.id, licence: prerequisite.licence }, message: `Voor ${t.treatment} is vergunning ${prerequisite.licence} nodig; die heeft u niet.` });
+    reasons.push({ rule: 'selection.minimum-norm.licence', source: prerequisite.source, inputs: { treatment: t.id, licence }, message: `Voor ${t.treatment} is vergunning ${licence} nodig; die heeft u niet.` });
   }
   if (selected && declared !== undefined && general !== undefined && general !== 'yes') {
     selected = false;
-    reasons.push({ rule: 'selection.minimum-norm.general-condition', source: `MSZ Bijlage 1 item ${prerequisite.generalItem}`, inputs: { treatment: t.id, item: prerequisite.generalItem ?? null, answer: general }, message: `Bijlage 1 item ${prerequisite.generalItem} is met '${ANSWER_TEXT[general]}' beantwoord; daarmee komt u niet in aanmerking voor ${t.treatment}.` });
+    reasons.push({ rule: 'selection.minimum-norm.general-condition', source: prerequisite?.source ?? `MSZ Bijlage 1 item ${generalItem}`, inputs: { treatment: t.id, item: generalItem ?? null, answer: general }, message: `Bijlage 1 item ${generalItem} is met '${ANSWER_TEXT[general]}' beantwoord; daarmee komt u niet in aanmerking voor ${t.treatment}.` });
   }
   return { ...base, selected, determined_by: 'answers', reasons };
 }
@@ -201,7 +208,8 @@ function change(before: readonly string[], after: readonly string[]): ListChange
 export function selectionStatus(policy: MszPolicy, provider: SelectionProvider, answers: readonly StoredAnswer[], year: number = policy.policy_year): SelectionStatus {
   const lookup: Answers = new Map(answers.map((a) => [itemKey(a.kind, a.number), a.answer]));
   const numbers = new Map(minimumNormItems(policy).map((row) => [row.treatment.id, row.number]));
-  const treatments = policy.minimum_norms.treatments.map((t) => treatmentStatus(provider, lookup, numbers.get(t.id) ?? null, t));
+  const prerequisites = normPrerequisites(policy);
+  const treatments = policy.minimum_norms.treatments.map((t) => treatmentStatus(provider, lookup, numbers.get(t.id) ?? null, t, prerequisites.get(t.id)));
   const selective = policy.selective_purchasing.map((entry) => selectiveStatus(entry, year, provider, treatments));
 
   // The provider's own order is kept; removed codes drop out, new ones are appended.
@@ -212,7 +220,7 @@ export function selectionStatus(policy: MszPolicy, provider: SelectionProvider, 
     ...selectedNorms.filter((code) => !provider.minimumNorms.includes(code)),
   ];
   let programmes = [...provider.programmes];
-  for (const { programme, generalItem } of ANSWER_PROGRAMMES) {
+  for (const { programme, generalItem } of answerProgrammes(policy)) {
     const answer = lookup.get(itemKey('general', generalItem));
     if (answer === undefined) continue; // no answer: the recorded membership stands
     if (answer !== 'yes') programmes = programmes.filter((p) => p !== programme);

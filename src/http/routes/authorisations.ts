@@ -4,7 +4,8 @@
  * user submits requests for its own AGB (JSON, with attachments as base64, or multipart with the
  * request as JSON in the field `request` and files in `record`/`photo`), answers questions and
  * adds attachments; it and the insurer's medical advisers and controllers see each request with its
- * decision clock; the insurer side asks for more information and decides. Provider-scoped paths
+ * decision clock; the insurer side asks for more information, schedules an assessment at the
+ * advising dentist's consultation hour (both pause the clock, item 22) and decides. Provider-scoped paths
  * take the AGB as `agb`; another provider's AGB is refused and audited. Every route with patient
  * data needs a full session (`secondFactor`). The clock is the server's injected `now`.
  */
@@ -15,10 +16,10 @@ import { addAttachment, readAttachment } from '../../app/authorisations/attachme
 import { getAuthorisation, listAuthorisationQueue, listProviderAuthorisations } from '../../app/authorisations/queries.js';
 import { checkRequirement, listTreatmentKinds } from '../../app/authorisations/requirement.js';
 import { submitAuthorisation, type SubmitRequest, type UploadedFile } from '../../app/authorisations/submit.js';
-import { decideAuthorisation, provideInformation, requestInformation, withdrawAuthorisation } from '../../app/authorisations/transitions.js';
+import { decideAuthorisation, provideInformation, requestInformation, scheduleConsultation, withdrawAuthorisation } from '../../app/authorisations/transitions.js';
 import type { PolicyCatalogue } from '../../app/policies.js';
 import type { Actor } from '../../domain/auth/actor.js';
-import { ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, AUTHORISATION_STATUSES } from '../../domain/authorisations/index.js';
+import { ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, AUTHORISATION_STATUSES, PAUSE_REASONS } from '../../domain/authorisations/index.js';
 import type { FieldIssue } from '../../domain/errors.js';
 import type { Database } from '../../storage/database.js';
 import { ANY_USER, requireRoles } from '../auth.js';
@@ -99,12 +100,16 @@ const SubmitInputBody = RequirementInputBody.omit({ birth_date: true }).partial(
     .describe("foto's en dossiers als base64 (PDF, JPEG, PNG of TIFF, elk hooguit 10 MB); grotere bestanden via multipart"),
 });
 
+const PauseReason = z.enum(PAUSE_REASONS).describe('information: nadere informatie gevraagd; consultation: nadere beoordeling op het spreekuur van de adviserend tandarts');
+
 const ClockBody = z.object({
   working_days: z.number().int(),
   received_on: z.string(),
-  due_date: z.string().nullable().describe('uiterlijke beslisdatum; null zolang de termijn gepauzeerd is'),
+  due_date: z.string().nullable().describe('uiterlijke beslisdatum; null zolang de termijn wacht op een antwoord (bij een spreekuur ligt de datum vast)'),
   paused: z.boolean(),
-  pauses: z.array(z.object({ from: z.string(), until: z.string().nullable() })),
+  pause_reasons: z.array(PauseReason).describe('waarom de termijn nu stilstaat (leeg als hij loopt of na het besluit)'),
+  consultation_date: z.string().nullable().describe('de spreekuurdatum waarop de termijn wacht (tot en met die dag telt niet)'),
+  pauses: z.array(z.object({ reason: PauseReason, from: z.string().describe('dag van de vraag of van het inplannen (telt nog)'), until: z.string().nullable().describe('dag van het antwoord of van het spreekuur (telt niet)') })),
   working_days_used: z.number().int(),
   working_days_remaining: z.number().int(),
   working_days_late: z.number().int(),
@@ -161,11 +166,12 @@ const DetailBody = SummaryBody.extend({
   history: z.array(
     z.object({
       id: z.number().int(),
-      event: z.enum(['submitted', 'information-requested', 'information-provided', 'decided', 'withdrawn', 'attachment-added']),
+      event: z.enum(['submitted', 'information-requested', 'information-provided', 'consultation-scheduled', 'decided', 'withdrawn', 'attachment-added']),
       at: z.string(),
       role: z.enum(['provider', 'medical-adviser', 'controller', 'system']),
       by: z.string().nullable(),
       message: z.string().nullable(),
+      consultation_date: z.string().nullable().describe('bij consultation-scheduled: de datum van het spreekuur'),
     }),
   ),
 });
@@ -384,6 +390,26 @@ export const authorisationsRoutes: FastifyPluginAsyncZod<{ db: Database; policie
       schema: { tags, summary: 'Nadere informatie vragen (medisch adviseur, controller); de beslistermijn staat stil tot het antwoord', params: IdParam, body: z.object({ question: z.string().max(5000) }), response: { 200: DetailBody, ...Errors } },
     },
     async (request, reply) => sendResult(reply, await requestInformation(deps(request.actor), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/authorisations/:id/consultation',
+    {
+      preHandler: requireRoles(...ANY_USER),
+      config: patientData,
+      schema: {
+        tags,
+        summary:
+          'Nadere beoordeling op het spreekuur van de adviserend tandarts plannen (medisch adviseur, controller; MSZ Bijlage 1 art. 6 item 22): de beslistermijn staat stil tot en met de spreekuurdatum; opnieuw plannen vóór die dag verzet de datum',
+        params: IdParam,
+        body: z.object({
+          date: z.string().max(20).describe('datum van het spreekuur (JJJJ-MM-DD): vandaag of later, hooguit prior_auth_consultation_max_days dagen vooruit'),
+          note: z.string().max(2000).optional().describe('toelichting voor de zorgaanbieder (optioneel)'),
+        }),
+        response: { 200: DetailBody, ...Errors },
+      },
+    },
+    async (request, reply) => sendResult(reply, await scheduleConsultation(deps(request.actor), request.params.id, request.body)),
   );
 
   app.post(

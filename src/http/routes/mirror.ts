@@ -9,6 +9,7 @@ import type { Actor } from '../../domain/auth/actor.js';
 import { MIRROR_SIGNALS, MIRROR_TOPICS, type MirrorTopicId } from '../../domain/mirror/index.js';
 import { mirrorOverview, mirrorReportFor, mirrorReportPdfFor } from '../../app/claims/mirror.js';
 import { documentDate } from '../../app/purchasing/documents.js';
+import type { PolicyCatalogue } from '../../app/policies.js';
 import type { Database } from '../../storage/database.js';
 import { ANY_USER, STAFF, requireRoles } from '../auth.js';
 import { sendError, sendResult } from '../reply.js';
@@ -71,8 +72,8 @@ export const MirrorOverviewBody = z.object({
   below_minimum: z.number().int(),
 });
 
-export const mirrorRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, opts) => {
-  const deps = (actor: Actor) => ({ db: opts.db, actor });
+export const mirrorRoutes: FastifyPluginAsyncZod<{ db: Database; policies: PolicyCatalogue; now: () => Date }> = async (app, opts) => {
+  const deps = (actor: Actor) => ({ db: opts.db, actor, policies: opts.policies });
   const tags = ['claims'];
 
   app.get(
@@ -97,7 +98,7 @@ export const mirrorRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
       schema: { tags, summary: 'Spiegelinformatie als PDF (ADD §8)', params: AgbParam, querystring: YearQuery, response: { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
     },
     async (request, reply) => {
-      const pdf = await mirrorReportPdfFor(deps(request.actor), request.params.agb, request.query.year, documentDate(new Date()));
+      const pdf = await mirrorReportPdfFor(deps(request.actor), request.params.agb, request.query.year, documentDate(opts.now()));
       if (!pdf.ok) return sendError(reply, pdf.error);
       const raw = reply as FastifyReply;
       raw.header('content-type', 'application/pdf');

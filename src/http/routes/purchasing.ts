@@ -160,7 +160,7 @@ export const purchasingRoutes: FastifyPluginAsyncZod<{ db: Database; policies: P
   app.get(
     '/api/monitoring/ceilings',
     {
-      preHandler: requireRoles(...STAFF),
+      preHandler: requireRoles('purchaser', 'controller'),
       schema: { tags, summary: 'Plafondmonitor: prognose en vroegtijdige waarschuwing (MSZ §4)', querystring: YearQuery(2018).extend({ as_of: z.string().max(10).optional() }), response: { 200: Explained, 400: ErrorBody } },
     },
     async (request, reply) => sendResult(reply, await ceilingMonitor(deps(request.actor), request.query.year, request.query.as_of ?? `${request.query.year}-09-30`)),

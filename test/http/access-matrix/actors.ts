@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { DEMO_LOGINS, type DemoLogin } from '../../../src/app/demo/demo-users.js';
+import type { Database } from '../../../src/storage/database.js';
 import { ApiClient } from '../../support/server.js';
 
 export const ACTORS = ['visitor', 'purchaser', 'controller', 'medical-adviser', 'provider-A', 'provider-B'] as const;
@@ -49,4 +50,18 @@ export async function loginActors(url: string): Promise<Record<ActorId, ApiClien
     clients[actor] = client;
   }
   return clients;
+}
+
+/** The user id behind each logged-in actor (the visitor has none), to find that user's audit records. */
+export async function actorUserIds(db: Database): Promise<Partial<Record<ActorId, number>>> {
+  const users = await db.kysely.selectFrom('users').select(['id', 'email']).execute();
+  const ids: Partial<Record<ActorId, number>> = {};
+  for (const actor of ACTORS) {
+    const role = LOGIN_ROLE[actor];
+    if (role === null) continue;
+    const id = users.find((u) => u.email === demoLogin(role).email)?.id;
+    if (id === undefined) throw new Error(`demo user of ${actor} not found`);
+    ids[actor] = Number(id);
+  }
+  return ids;
 }

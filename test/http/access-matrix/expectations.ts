@@ -14,9 +14,11 @@
  *    that belongs to another provider or user is HIDDEN: 404, as for an unknown id (existence is not
  *    revealed). Reading a hidden finding's patient-level detail is audited (event `claim.detail`).
  * 4. A role that may not use a function at all is refused with 403 at the door (`requireRoles` or
- *    the use case), whichever AGB it names. The product does not audit role refusals at the door, so
- *    `audit` is asserted only where the provider may use the endpoint for its own AGB and is refused
- *    because of the other AGB; `unaudited` says why such a refusal leaves no record.
+ *    the use case), whichever AGB it names. EVERY refusal of a logged-in user (403, or a hidden 404)
+ *    leaves a `denied` record of that user in the audit log (the runner checks this for every call;
+ *    use cases record their own with the object, the HTTP door records the rest as
+ *    `access.refused`); `audit` names the specific event where provider B's data was asked for, and
+ *    `unaudited` says why a refusal is exempt (a user's own notification is not provider data).
  * 5. Purchaser only: provider import, negotiation, contracting pipeline, the insurer's contract steps,
  *    running due jobs, listing and assessing applications, applying the selection, marking an
  *    improvement agreement met, handling ceiling warnings. Provider only (own AGB): concept
@@ -68,8 +70,8 @@ export interface Expectation {
   stage: Stage;
   /** A different stage for one actor's call (a contract step that must be tried in another state). */
   stageOf?: Partial<Record<ActorId, Stage>>;
-  /** provider-B's refusal is audited under this event; the object is B's AGB, or the finding asked for. */
-  audit?: string | { event: string; object: 'finding' };
+  /** provider-B's refusal is audited under this event; the object is B's AGB, or the finding or authorisation request asked for. */
+  audit?: string | { event: string; object: 'finding' | 'authorisation' };
   /**
    * Why provider-B's refusal leaves no audit record although provider-A may use the endpoint (a gap
    * reported to the lead, or not provider data). Every such entry has `audit` or `unaudited`.
@@ -174,11 +176,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // ---- claims control and mirror information (MSZ §4, §6; ADD §8) ---------------------------------------------------------------------
   'GET /api/claims/findings': { cells: m(U, OK, OK, OK, OK, F), stage: 'read', audit: 'claims.findings' },
   'GET /api/claims/findings/summary': { cells: m(U, OK, OK, OK, F, F), stage: 'read' },
-  'GET /api/claims/findings/{id}': {
-    cells: m(U, OK, OK, OK, OK, H),
-    stage: 'read',
-    unaudited: 'GAP (reported): row-level security hides the finding (404) but the attempt is not audited, unlike ?agb= and /detail',
-  },
+  'GET /api/claims/findings/{id}': { cells: m(U, OK, OK, OK, OK, H), stage: 'read', audit: { event: 'claims.finding.read', object: 'finding' } },
   'GET /api/claims/findings/{id}/detail': { cells: m(U, F, OK, OK, OK, H), stage: 'read', audit: { event: 'claim.detail', object: 'finding' } },
   'GET /api/providers/{agb}/reclaim-statement.pdf': { cells: m(U, OK, OK, OK, OK, F), stage: 'read', audit: 'claims.reclaim-statement' },
   'GET /api/providers/{agb}/reclaim-statement.xlsx': { cells: m(U, OK, OK, OK, OK, F), stage: 'read', audit: 'claims.reclaim-statement' },
@@ -204,11 +202,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/providers/{agb}/authorisations/{id}': { cells: m(U, F, OK, OK, OK, F), stage: 'read', audit: 'authorisation.read' },
   'GET /api/providers/{agb}/authorisations/{id}/attachments/{attachment}': { cells: m(U, F, OK, OK, OK, F), stage: 'read', audit: 'authorisation.attachment.read' },
   'GET /api/authorisations': { cells: m(U, F, OK, OK, F, F), stage: 'read' },
-  'GET /api/authorisations/{id}': {
-    cells: m(U, F, OK, OK, OK, H),
-    stage: 'read',
-    unaudited: 'GAP (reported): another provider\'s request by id is not found (404) but the attempt is not audited, unlike the AGB path',
-  },
+  'GET /api/authorisations/{id}': { cells: m(U, F, OK, OK, OK, H), stage: 'read', audit: { event: 'authorisation.read', object: 'authorisation' } },
 
   // ---- new providers (MSZ §5 "Nieuwe aanbieders") -------------------------------------------------------------------------------------
   'GET /api/applications/conditions': { cells: m(OK, OK, OK, OK, OK, OK), stage: 'read' },
@@ -237,6 +231,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/providers/{agb}/authorisations': { cells: m(U, F, F, F, AL, F), stage: 'write', audit: 'authorisation.submit' },
   'POST /api/providers/{agb}/authorisations/{id}/attachments': { cells: m(U, F, F, F, AL, F), stage: 'write', audit: 'authorisation.attachment.add' },
   'POST /api/authorisations/{id}/request-information': { cells: m(U, F, AL, AL, F, F), stage: 'write' },
+  'POST /api/authorisations/{id}/consultation': { cells: m(U, F, AL, AL, F, F), stage: 'write' },
   'POST /api/providers/{agb}/authorisations/{id}/information': { cells: m(U, F, F, F, AL, F), stage: 'write', audit: 'authorisation.provide-information' },
   'POST /api/authorisations/{id}/decision': { cells: m(U, F, AL, AL, F, F), stage: 'write' },
   'POST /api/providers/{agb}/authorisations/{id}/withdraw': { cells: m(U, F, F, F, AL, F), stage: 'write', audit: 'authorisation.withdraw' },

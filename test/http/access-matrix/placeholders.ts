@@ -119,6 +119,7 @@ export const PLACEHOLDERS: Record<string, Placeholder> = {
   'POST /api/providers/{agb}/authorisations/{id}/withdraw': (ctx, t) => ({ params: { id: String(authorisation(ctx, t).id) }, body: { reason: 'Matrixtest: ingetrokken.' } }),
   'GET /api/authorisations/{id}': (ctx, t) => ({ params: { id: String(authorisation(ctx, t).id) } }),
   'POST /api/authorisations/{id}/request-information': (ctx) => ({ params: { id: String(ctx.authorisations.A.id) }, body: { question: 'Matrixtest: graag een recente röntgenfoto.' } }),
+  'POST /api/authorisations/{id}/consultation': (ctx) => ({ params: { id: String(ctx.authorisations.A.id) }, body: { date: '2018-03-05' } }),
   'POST /api/authorisations/{id}/decision': (ctx) => ({ params: { id: String(ctx.authorisations.A.id) }, body: { decision: 'approve', reason: 'Matrixtest: voldoet aan de voorwaarden.' } }),
 
   'GET /api/claims/export': () => ({ query: `format=csv&year=${YEAR}` }),

@@ -84,6 +84,8 @@ export interface MatrixEnv {
   clients: Record<ActorId, ApiClient>;
   db: Database;
   ctx: MatrixContext;
+  /** The user id behind each logged-in actor. */
+  userIds: Partial<Record<ActorId, number>>;
 }
 
 export const targetOf = (ctx: MatrixContext, actor: ActorId, probe = false): Target => ({
@@ -136,6 +138,11 @@ async function deniedCount(db: Database, event: string, objectId: string): Promi
   return rows.rows[0]?.n ?? 0;
 }
 
+async function deniedOf(db: Database, userId: number): Promise<number> {
+  const rows = await sql<{ n: number }>`select count(*)::int as n from audit_log where outcome = 'denied' and user_id = ${userId}`.execute(db.kysely);
+  return rows.rows[0]?.n ?? 0;
+}
+
 /** Makes one call; answers the mismatch lines (none when the call is as expected). */
 export async function runCase(c: Case, env: MatrixEnv): Promise<string[]> {
   const target = targetOf(env.ctx, c.actor, c.probe === true);
@@ -150,7 +157,11 @@ export async function runCase(c: Case, env: MatrixEnv): Promise<string[]> {
   }
   const audit = c.actor === 'provider-B' && !c.probe ? c.expectation.audit : undefined;
   const auditEvent = typeof audit === 'string' ? audit : audit?.event;
-  const auditObject = audit === undefined ? null : typeof audit === 'string' ? target.agb : String(env.ctx.findings.sentB);
+  const auditObject =
+    audit === undefined ? null : typeof audit === 'string' ? target.agb : audit.object === 'finding' ? String(env.ctx.findings.sentB) : String(env.ctx.authorisations.B.id);
+  // Every refusal of a logged-in user (403 at the door or in the use case, or a hidden 404) leaves a denied record of that user.
+  const userId = env.userIds[c.actor];
+  const deniedBefore = userId === undefined ? 0 : await deniedOf(env.db, userId);
   const before = auditEvent && auditObject ? await deniedCount(env.db, auditEvent, auditObject) : 0;
 
   const observed = await observe(await env.clients[c.actor].request(c.operation.method, url, planned.body));
@@ -165,6 +176,9 @@ export async function runCase(c: Case, env: MatrixEnv): Promise<string[]> {
   const providerUser = c.actor === 'provider-A' || c.actor === 'provider-B';
   if (providerUser && !isRefusal(c.expected) && c.expectation.cells.visitor === 'unauthenticated' && observed.status < 300 && namesB(observed.text, planned.query, env.ctx.B)) {
     problems.push(`${label}: the answer names provider B (${env.ctx.B})`);
+  }
+  if (userId !== undefined && c.expectation.unaudited === undefined && (observed.status === 403 || (observed.status === 404 && c.expected === 'hidden')) && observed.code !== 'second_factor_required') {
+    if ((await deniedOf(env.db, userId)) <= deniedBefore) problems.push(`${label}: refused (${observed.status}) without a denied record of the user in the audit log`);
   }
   if (auditEvent && auditObject) {
     const after = await deniedCount(env.db, auditEvent, auditObject);

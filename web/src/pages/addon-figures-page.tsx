@@ -5,12 +5,12 @@
  * are shown on top. Insurer staff open the same page for one provider (`?agb=`); purchasers may
  * record a file received otherwise.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, api, errorMessage, type Issue } from '../api';
+import { api } from '../api';
 import { addonApi, type FiguresOverview, type FiguresUploadReport, type Q2Timeliness, type QuarterState } from '../api-addon';
+import { FileImport, errorCountText, type ImportChoice } from '../components/file-import';
 import { ReasonView } from '../components/reasons';
 import { ErrorMessage, Loading, TableScroll } from '../components/status';
-import { formatDate, formatEuroCents, formatNumber, label } from '../format';
+import { formatDate, formatEuroCents, label } from '../format';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { useReloadableResource, useResource } from '../use-resource';
@@ -150,163 +150,45 @@ function QuarterTable({ quarters }: { quarters: QuarterState[] }) {
   );
 }
 
-type Outcome =
-  | { kind: 'idle' }
-  | { kind: 'busy'; fileName: string }
-  | { kind: 'done'; report: FiguresUploadReport }
-  | { kind: 'rejected'; fileName: string; message: string; issues: Issue[] }
-  | { kind: 'failed'; message: string };
+const quarterChoice: ImportChoice = {
+  id: 'figures-quarter',
+  label: 'Kwartaal',
+  placeholder: 'Kies…',
+  required: 'Kies het kwartaal.',
+  options: [1, 2, 3, 4].map((q) => ({ value: String(q), label: `Kwartaal ${q}` })),
+};
 
 function UploadForm({ agb, year, onStored }: { agb: string; year: number; onStored: () => void }) {
-  const [quarter, setQuarter] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const fileInput = useRef<HTMLInputElement>(null);
-  const quarterErrorId = useId();
-  const fileErrorId = useId();
-  const fileHintId = useId();
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const file = fileInput.current?.files?.[0];
-    const found: Record<string, string> = {};
-    if (!/^[1-4]$/.test(quarter)) found.quarter = 'Kies het kwartaal.';
-    if (!file) found.file = 'Kies een bestand (CSV of XLSX).';
-    else if (!/\.(csv|xlsx)$/i.test(file.name)) found.file = `'${file.name}' is geen CSV- of XLSX-bestand.`;
-    setErrors(found);
-    if (found.quarter) return document.getElementById('figures-quarter')?.focus();
-    if (found.file || !file) return fileInput.current?.focus();
-    setOutcome({ kind: 'busy', fileName: file.name });
-    try {
-      const report = await addonApi.uploadFigures(agb, { year, quarter: Number(quarter), file });
-      setOutcome({ kind: 'done', report });
-      onStored();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400) {
-        setOutcome({ kind: 'rejected', fileName: file.name, message: error.message, issues: error.issues });
-        onStored();
-      } else setOutcome({ kind: 'failed', message: errorMessage(error) });
-    }
-  };
-
   return (
     <section aria-labelledby="aanleveren" className="panel">
       <h2 id="aanleveren">Cijfers aanleveren</h2>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <p className="muted">Jaar: {year}</p>
-        <div className="field">
-          <label htmlFor="figures-quarter">Kwartaal</label>
-          {errors.quarter && (
-            <p className="field-error" id={quarterErrorId}>
-              {errors.quarter}
-            </p>
-          )}
-          <select
-            id="figures-quarter"
-            value={quarter}
-            onChange={(e) => setQuarter(e.target.value)}
-            aria-invalid={errors.quarter ? true : undefined}
-            aria-describedby={errors.quarter ? quarterErrorId : undefined}
-          >
-            <option value="">Kies…</option>
-            {[1, 2, 3, 4].map((q) => (
-              <option key={q} value={q}>
-                Kwartaal {q}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="figures-file">Bestand</label>
-          <p className="hint" id={fileHintId}>
-            CSV (puntkomma of komma) of XLSX volgens het sjabloon, hooguit 10 MB. Bevat het bestand een fout, dan wordt niets opgeslagen.
-          </p>
-          {errors.file && (
-            <p className="field-error" id={fileErrorId}>
-              {errors.file}
-            </p>
-          )}
-          <input
-            id="figures-file"
-            name="file"
-            type="file"
-            accept={ACCEPT}
-            ref={fileInput}
-            aria-invalid={errors.file ? true : undefined}
-            aria-describedby={errors.file ? `${fileHintId} ${fileErrorId}` : fileHintId}
-            onChange={() => setErrors((e) => ({ ...e, file: '' }))}
-          />
-        </div>
-        <button type="submit" className="button button-primary" disabled={outcome.kind === 'busy'}>
-          {outcome.kind === 'busy' ? 'Bezig met aanleveren…' : 'Aanleveren'}
-        </button>
-      </form>
-      <div aria-live="polite" className="form-outcome">
-        <UploadOutcome outcome={outcome} />
-      </div>
+      <FileImport<FiguresUploadReport>
+        className="form"
+        before={<p className="muted">Jaar: {year}</p>}
+        choices={[quarterChoice]}
+        inputId="figures-file"
+        hint="CSV (puntkomma of komma) of XLSX volgens het sjabloon, hooguit 10 MB. Bevat het bestand een fout, dan wordt niets opgeslagen."
+        accept={ACCEPT}
+        missingFile="Kies een bestand (CSV of XLSX)."
+        checkFile={(file) => (/\.(csv|xlsx)$/i.test(file.name) ? null : `'${file.name}' is geen CSV- of XLSX-bestand.`)}
+        upload={(file, values) => addonApi.uploadFigures(agb, { year, quarter: Number(values[quarterChoice.id]), file })}
+        // A refused file is recorded too (it counts for the quarter's status): reload either way.
+        onUploaded={onStored}
+        submitLabel="Aanleveren"
+        busyLabel="Bezig met aanleveren…"
+        busyText={(fileName) => `${fileName} wordt aangeleverd…`}
+        failedTitle="Aanleveren mislukt"
+        headingLevel={3}
+        fieldHeader="Kolom"
+        refusedTitle={() => 'Niet opgeslagen'}
+        refusedErrors={(fileName, count) => ({ heading: `${errorCountText(count)} in ${fileName}`, caption: 'Fouten per regel en kolom', captionHidden: true })}
+        describe={(r) => ({
+          tone: r.stored ? 'success' : 'info',
+          title: r.stored ? 'Cijfers opgeslagen' : 'Dit bestand was al ontvangen',
+          notes: <p>{r.message}</p>,
+        })}
+      />
     </section>
-  );
-}
-
-function UploadOutcome({ outcome }: { outcome: Outcome }) {
-  switch (outcome.kind) {
-    case 'idle':
-      return null;
-    case 'busy':
-      return <p className="muted">{outcome.fileName} wordt aangeleverd…</p>;
-    case 'failed':
-      return <ErrorMessage title="Aanleveren mislukt">{outcome.message}</ErrorMessage>;
-    case 'done':
-      return (
-        <div className={`alert ${outcome.report.stored ? 'alert-success' : 'alert-info'}`}>
-          <p className="alert-title">{outcome.report.stored ? 'Cijfers opgeslagen' : 'Dit bestand was al ontvangen'}</p>
-          <p>{outcome.report.message}</p>
-        </div>
-      );
-    case 'rejected':
-      return (
-        <section aria-labelledby="figures-errors">
-          <ErrorMessage title="Niet opgeslagen">
-            <p>{outcome.message}</p>
-          </ErrorMessage>
-          {outcome.issues.length > 0 && (
-            <>
-              <h3 id="figures-errors">
-                {outcome.issues.length === 1 ? '1 fout' : `${formatNumber(outcome.issues.length)} fouten`} in {outcome.fileName}
-              </h3>
-              <IssueTable issues={outcome.issues} />
-            </>
-          )}
-        </section>
-      );
-  }
-}
-
-function IssueTable({ issues }: { issues: Issue[] }) {
-  return (
-    <TableScroll label="Tabel fouten per regel en kolom">
-      <table className="data-table">
-        <caption className="visually-hidden">Fouten per regel en kolom</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="numeric">
-              Regel
-            </th>
-            <th scope="col">Kolom</th>
-            <th scope="col">Melding</th>
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map((issue, i) => (
-            <tr key={i}>
-              <td className="numeric">{issue.line ?? '—'}</td>
-              <td className="code">{issue.field ?? issue.column ?? issue.path ?? '—'}</td>
-              <td>{issue.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
   );
 }
 

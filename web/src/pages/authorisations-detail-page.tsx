@@ -2,8 +2,9 @@
  * One prior-authorisation request, for both sides: the decision clock, the patient and the
  * treatment, the plan and budget, the attachments (downloads are logged), the history and the
  * requirement's reasons. The provider answers an open question (with an optional file) or withdraws;
- * the medical adviser or controller asks for more information (pausing the clock) or decides with a
- * reason.
+ * the medical adviser or controller asks for more information or schedules an assessment at the
+ * advising dentist's consultation hour (both pause the clock, MSZ Bijlage 1 art. 6 item 22), or
+ * decides with a reason.
  */
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api';
@@ -69,6 +70,17 @@ function Detail({ a, provider, onChange }: { a: AuthorisationDetail; provider: b
           <p className="alert-title">Nadere informatie gevraagd</p>
           <blockquote className="response-text">{a.open_question}</blockquote>
           <p>De beslistermijn staat stil tot het antwoord van de zorgaanbieder.</p>
+        </div>
+      )}
+      {a.clock.paused && a.clock.consultation_date && (
+        <div className="alert alert-info">
+          <p className="alert-title">Nadere beoordeling op het spreekuur van de adviserend tandarts</p>
+          <p>
+            Gepland op {formatDate(a.clock.consultation_date)}.{' '}
+            {a.clock.late
+              ? 'De beslistermijn was al verstreken voordat het spreekuur werd gepland.'
+              : `De beslistermijn staat tot en met die dag stil${a.clock.due_date ? `; daarna wordt uiterlijk op ${formatDate(a.clock.due_date)} beslist` : ''}.`}
+          </p>
         </div>
       )}
       {a.decision && (
@@ -176,7 +188,10 @@ function Detail({ a, provider, onChange }: { a: AuthorisationDetail; provider: b
         <ol className="timeline">
           {a.history.map((h) => (
             <li key={h.id} className="timeline-step step-done">
-              <span className="timeline-label">{eventLabels[h.event] ?? h.event}</span>
+              <span className="timeline-label">
+                {eventLabels[h.event] ?? h.event}
+                {h.consultation_date ? `: spreekuur op ${formatDate(h.consultation_date)}` : ''}
+              </span>
               <span className="timeline-note">
                 {formatDate(h.at)} · {h.role === 'system' ? 'systeem' : roleLabels[h.role]}
                 {h.by ? ` (${h.by})` : ''}
@@ -249,6 +264,11 @@ function AnswerForm({ a, onDone }: { a: AuthorisationDetail; onDone(): void }) {
 
 function InsurerActions({ a, onDone }: { a: AuthorisationDetail; onDone(): void }) {
   const [question, setQuestion] = useState('');
+  const [consultationDate, setConsultationDate] = useState(a.clock.consultation_date ?? '');
+  const [note, setNote] = useState('');
+  const schedule = useAction();
+  const dateId = useId();
+  const noteId = useId();
   const [decision, setDecision] = useState<'approve' | 'reject' | ''>('');
   const [reason, setReason] = useState('');
   const ask = useAction();
@@ -311,6 +331,33 @@ function InsurerActions({ a, onDone }: { a: AuthorisationDetail; onDone(): void 
           </form>
         </section>
       )}
+      <section className="panel" aria-labelledby="spreekuur">
+        <h2 id="spreekuur">{a.clock.consultation_date ? 'Spreekuur verzetten' : 'Beoordeling op het spreekuur plannen'}</h2>
+        <p className="hint">
+          Nadere beoordeling op het spreekuur van de adviserend tandarts (MSZ Bijlage 1 art. 6 item 22): de beslistermijn staat stil van de dag na het
+          inplannen tot en met de dag van het spreekuur. Verzetten vóór of op die dag verplaatst de datum.
+        </p>
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void schedule.run(() => authorisationsApi.scheduleConsultation(a.id, consultationDate, note), onDone);
+          }}
+        >
+          <div className="field">
+            <label htmlFor={dateId}>Datum van het spreekuur</label>
+            <input id={dateId} type="date" value={consultationDate} onChange={(e) => setConsultationDate(e.target.value)} required />
+          </div>
+          <div className="field">
+            <label htmlFor={noteId}>Toelichting voor de zorgaanbieder (optioneel)</label>
+            <textarea id={noteId} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+          <button type="submit" className="button button-secondary" disabled={schedule.busy || consultationDate === ''}>
+            Spreekuur vastleggen
+          </button>
+          <div aria-live="polite">{schedule.error && <ErrorMessage title="Niet vastgelegd">{schedule.error}</ErrorMessage>}</div>
+        </form>
+      </section>
     </>
   );
 }

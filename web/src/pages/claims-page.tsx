@@ -1,16 +1,20 @@
 /**
  * Declaratiecontrole (MSZ §4A, §6, Bijlage 3 en 4; ADD §5): the findings of the claims check, summed
  * per rule and per provider, and the findings themselves, filtered and paged by the server.
- * Controllers import claim files, run the check and put a provider's findings to it for hoor en
- * wederhoor; controllers and medical advisers record a specific risk analysis (Regeling
+ * Controllers import claim files (CSV, Vektis ZH308 or a FHIR R4 Bundle, through the shared
+ * `FileImport`) and fetch the ZH309 answer to an import, export the stored claims in those formats,
+ * run the check and put a provider's findings to it for hoor en wederhoor; controllers and medical advisers record a specific risk analysis (Regeling
  * zorgverzekering art. 7.8) for selected findings, which alone opens patient-level detail on the
  * finding's own page. Purchasers read along. The list shows no patient data.
  */
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import {
-  ApiError, FINDING_STATUSES, RULE_IDS, api, errorMessage, type CheckRunReport, type ClaimImportReport, type ClaimLineError, type Finding,
-  type FindingSummary, type Issue, type ProviderSummary, type SendReport,
+  FINDING_STATUSES, RULE_IDS, api, errorMessage, type CheckRunReport, type Finding, type FindingSummary, type ProviderSummary, type SendReport,
 } from '../api';
+import {
+  CLAIM_FILE_FORMATS, claimFileFormatLabels, claimsExchangeApi, fetchFile, saveFile, type ClaimFileFormat, type ClaimFileReport,
+} from '../api-claims-exchange';
+import { FileImport, type ChoiceValues, type ImportChoice } from '../components/file-import';
 import { FindingsTable, Pager } from '../components/findings';
 import { ErrorMessage, Loading, TableScroll } from '../components/status';
 import { findingStatusLabels, formatDate, formatEuroCents, formatNumber, label, ruleLabels } from '../format';
@@ -88,7 +92,7 @@ export function ClaimsPage() {
         <p className="hint">U kijkt mee: controleren, voorleggen en besluiten doen controllers en medisch adviseurs.</p>
       )}
 
-      {isController && <ControllerTools onChanged={reload} />}
+      {isController && <ControllerTools providers={providers.status === 'ready' ? providers.data : []} onChanged={reload} />}
 
       <SummarySection summary={summary} year={year} names={names} filters={filters} />
 
@@ -439,185 +443,278 @@ function FindingsList({ findings, filters, names, selectable, isController, prov
   );
 }
 
-/* ---- controller tools: import and check ------------------------------------------------------ */
+/* ---- controller tools: exchange claim files and check ----------------------------------------- */
 
-function ControllerTools({ onChanged }: { onChanged(): void }) {
+function ControllerTools({ providers, onChanged }: { providers: ProviderSummary[]; onChanged(): void }) {
   return (
     <section aria-labelledby="controle-titel">
       <h2 id="controle-titel">Declaraties inlezen en controleren</h2>
       <div className="tool-grid">
-        <ImportPanel onImported={onChanged} />
+        <ImportPanel providers={providers} onImported={onChanged} />
         <CheckPanel onChecked={onChanged} />
+        <ExportPanel providers={providers} />
       </div>
     </section>
   );
 }
 
-type ImportOutcome =
-  | { kind: 'idle' }
-  | { kind: 'busy'; fileName: string }
-  | { kind: 'done'; report: ClaimImportReport }
-  | { kind: 'rejected'; fileName: string; message: string; issues: Issue[] }
-  | { kind: 'failed'; message: string };
+const formatChoice: ImportChoice = {
+  id: 'claims-format',
+  label: 'Bestandsformaat',
+  initial: 'csv',
+  options: CLAIM_FILE_FORMATS.map((f) => ({ value: f, label: claimFileFormatLabels[f] })),
+};
 
-function ImportPanel({ onImported }: { onImported(): void }) {
-  const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' });
-  const [fileError, setFileError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const hintId = useId();
-  const errorId = useId();
+const importHints: Record<ClaimFileFormat, string> = {
+  csv:
+    'CSV met kopregel: claim_id, uzovi, agb, bsn, care_type, specialism, diagnosis, product_code, start_date, end_date, ' +
+    'amount_cents (en voor add-on-regels zi_number en units). Elke regel wordt geaccepteerd of afgewezen met een retourcode.',
+  zh308:
+    'Vektis ZH308 versie 9.0: records van 610 posities (ISO-8859-1), één instelling per bestand. Elk prestatierecord wordt geaccepteerd ' +
+    'of afgewezen met een retourcode; klopt het voorlooprecord of het sluitrecord niet, dan wordt niets opgeslagen.',
+  fhir: 'FHIR R4 Bundle (JSON, type batch of collection) met één Claim per declaratieregel. Elke Claim wordt geaccepteerd of afgewezen met een retourcode.',
+};
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const file = input.current?.files?.[0];
-    if (!file) {
-      setFileError('Kies eerst een declaratiebestand (CSV).');
-      input.current?.focus();
-      return;
-    }
-    if (!/\.csv$/i.test(file.name)) {
-      setFileError(`'${file.name}' is geen CSV-bestand.`);
-      input.current?.focus();
-      return;
-    }
-    setFileError(null);
-    setOutcome({ kind: 'busy', fileName: file.name });
-    try {
-      const report = await api.importClaims(file);
-      setOutcome({ kind: 'done', report });
-      onImported();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400) setOutcome({ kind: 'rejected', fileName: file.name, message: error.message, issues: error.issues });
-      else setOutcome({ kind: 'failed', message: errorMessage(error) });
-    }
+const importAccept: Record<ClaimFileFormat, string> = {
+  csv: '.csv,text/csv',
+  // Vektis files carry no fixed extension (.asc, .txt, .308, …): any file may be chosen.
+  zh308: '',
+  fhir: '.json,application/json,application/fhir+json',
+};
+
+const formatOf = (values: ChoiceValues): ClaimFileFormat =>
+  (CLAIM_FILE_FORMATS as readonly string[]).includes(values[formatChoice.id] ?? '') ? (values[formatChoice.id] as ClaimFileFormat) : 'csv';
+
+/** Vektis ZH308 v9.0: field 0112 Instellingscode of the voorlooprecord sits at positions 55-62. */
+async function zh308Institution(file: File): Promise<string> {
+  const code = (await file.slice(54, 62).text()).trim();
+  return /^\d{8}$/.test(code) && code !== '00000000' ? code : '';
+}
+
+function checkClaimFile(file: File, values: ChoiceValues): string | null {
+  const format = formatOf(values);
+  if (format === 'csv' && !/\.csv$/i.test(file.name)) return `'${file.name}' is geen CSV-bestand.`;
+  if (format === 'fhir' && !/\.json$/i.test(file.name)) return `'${file.name}' is geen JSON-bestand; een FHIR R4 Bundle eindigt op .json.`;
+  return null;
+}
+
+function ImportPanel({ providers, onImported }: { providers: ProviderSummary[]; onImported(): void }) {
+  // The institution a ZH308 file names, to offer its ZH309 answer straight away.
+  const [institution, setInstitution] = useState('');
+  const upload = async (file: File, values: ChoiceValues) => {
+    const format = formatOf(values);
+    setInstitution(format === 'zh308' ? await zh308Institution(file) : '');
+    return claimsExchangeApi.importFile(file, format);
   };
-
   return (
     <section className="panel" aria-labelledby="import-titel">
       <h3 id="import-titel">Declaratiebestand importeren</h3>
-      <form onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor="claims-file">Bestand</label>
-          <p className="hint" id={hintId}>
-            CSV met kopregel: claim_id, uzovi, agb, bsn, care_type, specialism, diagnosis, product_code, start_date, end_date,
-            amount_cents (en voor add-on-regels zi_number en units). Elke regel wordt geaccepteerd of afgewezen met een retourcode.
-          </p>
-          {fileError && (
-            <p className="field-error" id={errorId}>
-              {fileError}
-            </p>
-          )}
-          <input
-            id="claims-file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            ref={input}
-            aria-describedby={fileError ? `${hintId} ${errorId}` : hintId}
-            aria-invalid={fileError ? true : undefined}
-            onChange={() => setFileError(null)}
-          />
-        </div>
-        <button type="submit" className="button button-primary" disabled={outcome.kind === 'busy'}>
-          {outcome.kind === 'busy' ? 'Bezig met importeren…' : 'Importeren'}
-        </button>
-      </form>
-      <div aria-live="polite">
-        <ImportResult outcome={outcome} />
-      </div>
+      <FileImport<ClaimFileReport>
+        inputId="claims-file"
+        choices={[formatChoice]}
+        hint={(values) => importHints[formatOf(values)]}
+        accept={(values) => importAccept[formatOf(values)]}
+        missingFile={(values) => `Kies eerst een declaratiebestand (${claimFileFormatLabels[formatOf(values)]}).`}
+        checkFile={checkClaimFile}
+        upload={upload}
+        onUploaded={(outcome) => outcome === 'stored' && onImported()}
+        refusedTitle={(fileName) => `${fileName} niet geïmporteerd`}
+        refusedErrors={(fileName) => ({ caption: `Fouten in ${fileName}` })}
+        headingLevel={4}
+        describe={(r) => ({
+          tone: r.rejected > 0 ? 'info' : 'success',
+          title: `${r.file}: ${formatNumber(r.accepted)} geaccepteerd, ${formatNumber(r.rejected)} afgewezen`,
+          counts: [
+            { label: 'Importnummer', value: r.import_id === null ? '—' : String(r.import_id) },
+            { label: 'Geaccepteerd', value: r.accepted },
+            { label: 'Afgewezen', value: r.rejected },
+            { label: 'Nieuw opgeslagen', value: r.stored },
+            { label: 'Al eerder opgeslagen', value: r.already_stored },
+          ],
+          notes: r.duplicate_file && <p>Dit bestand is al eerder geïmporteerd (import {r.import_id}); er is niets opnieuw opgeslagen.</p>,
+          errors: { items: r.errors, caption: `Afgewezen regels in ${r.file}`, truncated: r.errors_truncated },
+          after: r.import_id !== null && <Zh309Answer key={`${r.import_id}|${institution}`} importId={r.import_id} providers={providers} initialAgb={institution} />,
+        })}
+      />
     </section>
   );
 }
 
-function ImportResult({ outcome }: { outcome: ImportOutcome }) {
-  switch (outcome.kind) {
-    case 'idle':
-      return null;
-    case 'busy':
-      return <p className="muted">{outcome.fileName} wordt geïmporteerd…</p>;
-    case 'failed':
-      return <ErrorMessage title="Importeren mislukt">{outcome.message}</ErrorMessage>;
-    case 'rejected':
-      return (
-        <>
-          <ErrorMessage title={`${outcome.fileName} niet geïmporteerd`}>
-            <p>{outcome.message}</p>
-          </ErrorMessage>
-          {outcome.issues.length > 0 && (
-            <LineErrorTable
-              errors={outcome.issues.map((i) => ({ line: i.line ?? 0, field: i.field ?? i.column ?? '', code: i.code ?? '', message: i.message }))}
-              caption={`Fouten in ${outcome.fileName}`}
-            />
-          )}
-        </>
-      );
-    case 'done': {
-      const r = outcome.report;
-      return (
-        <>
-          <div className={`alert ${r.rejected > 0 ? 'alert-info' : 'alert-success'}`}>
-            <p className="alert-title">
-              {r.file}: {formatNumber(r.accepted)} geaccepteerd, {formatNumber(r.rejected)} afgewezen
-            </p>
-            <dl className="facts facts-inline">
-              <div>
-                <dt>Geaccepteerd</dt>
-                <dd>{formatNumber(r.accepted)}</dd>
-              </div>
-              <div>
-                <dt>Afgewezen</dt>
-                <dd>{formatNumber(r.rejected)}</dd>
-              </div>
-              {r.stored !== undefined && (
-                <div>
-                  <dt>Nieuw opgeslagen</dt>
-                  <dd>{formatNumber(r.stored)}</dd>
-                </div>
-              )}
-              {r.already_stored !== undefined && (
-                <div>
-                  <dt>Al eerder opgeslagen</dt>
-                  <dd>{formatNumber(r.already_stored)}</dd>
-                </div>
-              )}
-            </dl>
-            {r.duplicate_file && <p>Dit bestand is al eerder geïmporteerd; er is niets opnieuw opgeslagen.</p>}
-          </div>
-          {r.errors.length > 0 && <LineErrorTable errors={r.errors} caption={`Afgewezen regels in ${r.file}`} />}
-          {r.errors_truncated && <p className="hint">Alleen de eerste {formatNumber(r.errors.length)} meldingen worden getoond; de aantallen zijn volledig.</p>}
-        </>
-      );
+type DownloadState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string; size: number } | { kind: 'failed'; message: string };
+
+/** Fetches a file and saves it; the outcome (name and size, or the server's refusal) for a live region. */
+function useDownload(): [DownloadState, (url: string, fallbackName: string) => Promise<void>] {
+  const [state, setState] = useState<DownloadState>({ kind: 'idle' });
+  const start = async (url: string, fallbackName: string) => {
+    setState({ kind: 'busy' });
+    try {
+      const file = await fetchFile(url, fallbackName);
+      saveFile(file);
+      setState({ kind: 'done', fileName: file.fileName, size: file.blob.size });
+    } catch (error) {
+      setState({ kind: 'failed', message: errorMessage(error) });
     }
-  }
+  };
+  return [state, start];
 }
 
-function LineErrorTable({ errors, caption }: { errors: readonly ClaimLineError[]; caption: string }) {
+function DownloadOutcome({ state, failedTitle }: { state: DownloadState; failedTitle: string }) {
+  if (state.kind === 'busy') return <p className="muted">Bestand wordt opgehaald…</p>;
+  if (state.kind === 'failed') return <ErrorMessage title={failedTitle}>{state.message}</ErrorMessage>;
+  if (state.kind === 'done') return <p className="muted">{state.fileName} gedownload ({formatNumber(state.size)} bytes).</p>;
+  return null;
+}
+
+/**
+ * The ZH309 answer to an import is per provider (a CSV or FHIR file may hold several): the
+ * controller picks the provider, preset to the institution of a ZH308 file.
+ */
+function Zh309Answer({ importId, providers, initialAgb }: { importId: number; providers: ProviderSummary[]; initialAgb: string }) {
+  const [agb, setAgb] = useState(initialAgb);
+  const [error, setError] = useState<string | null>(null);
+  const [download, start] = useDownload();
+  const errorId = useId();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!agb) {
+      setError('Kies de zorgaanbieder van wie u het antwoord wilt.');
+      document.getElementById('zh309-provider')?.focus();
+      return;
+    }
+    setError(null);
+    void start(claimsExchangeApi.zh309Url(agb, importId), `ZH309-${importId}-${agb}.txt`);
+  };
   return (
-    <TableScroll label={caption}>
-      <table className="data-table">
-        <caption className="table-caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="numeric">
-              Regel
-            </th>
-            <th scope="col">Veld</th>
-            <th scope="col">Code</th>
-            <th scope="col">Melding</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((e, i) => (
-            <tr key={i}>
-              <td className="numeric">{e.line || '—'}</td>
-              <td className="code">{e.field || '—'}</td>
-              <td className="code nowrap">{e.code || '—'}</td>
-              <td>{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <section aria-labelledby="zh309-titel" className="zh309-answer">
+      <h4 id="zh309-titel">ZH309-antwoord op import {importId}</h4>
+      <p className="hint">Per record de status (toegewezen of afgewezen) en de retourcodes, in Vektis ZH309-opmaak, per zorgaanbieder.</p>
+      <form className="filter-form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="zh309-provider">Zorgaanbieder</label>
+          {error && (
+            <p className="field-error" id={errorId}>
+              {error}
+            </p>
+          )}
+          <select
+            id="zh309-provider"
+            value={agb}
+            onChange={(e) => setAgb(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+          >
+            <option value="">Kies…</option>
+            {[...providers].sort(byName).map((p) => (
+              <option key={p.agb} value={p.agb}>
+                {providerOption(p)}
+              </option>
+            ))}
+            {agb && !providers.some((p) => p.agb === agb) && <option value={agb}>{agb}</option>}
+          </select>
+        </div>
+        <button type="submit" className="button button-secondary" disabled={download.kind === 'busy'}>
+          Download ZH309-antwoord
+        </button>
+      </form>
+      <DownloadOutcome state={download} failedTitle="ZH309-antwoord niet beschikbaar" />
+      {agb && (
+        <p>
+          <Link to={`/providers/${encodeURIComponent(agb)}?tab=declaratiebestanden`}>Alle declaratiebestanden van deze zorgaanbieder</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ExportPanel({ providers }: { providers: ProviderSummary[] }) {
+  const [format, setFormat] = useState<ClaimFileFormat>('csv');
+  const [agb, setAgb] = useState('');
+  const [yearText, setYearText] = useState('');
+  const [errors, setErrors] = useState<{ agb?: string; year?: string }>({});
+  const [download, start] = useDownload();
+  const agbErrorId = useId();
+  const yearErrorId = useId();
+  const yearHintId = useId();
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found: { agb?: string; year?: string } = {};
+    if (format === 'zh308' && !agb) found.agb = 'Kies een zorgaanbieder: een ZH308-bestand is de factuur van één instelling.';
+    const year = yearText.trim();
+    if (year && (!/^\d{4}$/.test(year) || Number(year) < 2000 || Number(year) > 2100)) found.year = 'Vul een jaartal in, bijvoorbeeld 2018, of laat het leeg.';
+    setErrors(found);
+    if (found.agb) return document.getElementById('export-provider')?.focus();
+    if (found.year) return document.getElementById('export-year')?.focus();
+    const filter = { format, ...(agb ? { agb } : {}), ...(year ? { year: Number(year) } : {}) };
+    void start(claimsExchangeApi.exportUrl(filter), `declaraties.${format === 'fhir' ? 'json' : format === 'zh308' ? 'txt' : 'csv'}`);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="export-titel">
+      <h3 id="export-titel">Declaraties exporteren</h3>
+      <p className="hint">De opgeslagen declaraties als bestand; elk formaat leest weer in tot dezelfde declaraties. Elke export wordt gelogd.</p>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="export-format">Exportformaat</label>
+          <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as ClaimFileFormat)}>
+            {CLAIM_FILE_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {claimFileFormatLabels[f]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="export-provider">Zorgaanbieder</label>
+          {errors.agb && (
+            <p className="field-error" id={agbErrorId}>
+              {errors.agb}
+            </p>
+          )}
+          <select
+            id="export-provider"
+            value={agb}
+            onChange={(e) => setAgb(e.target.value)}
+            aria-invalid={errors.agb ? true : undefined}
+            aria-describedby={errors.agb ? agbErrorId : undefined}
+          >
+            <option value="">{format === 'zh308' ? 'Kies…' : 'Alle zorgaanbieders'}</option>
+            {[...providers].sort(byName).map((p) => (
+              <option key={p.agb} value={p.agb}>
+                {providerOption(p)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="export-year">Jaar (begindatum)</label>
+          <p className="hint" id={yearHintId}>
+            Leeg: alle jaren.
+          </p>
+          {errors.year && (
+            <p className="field-error" id={yearErrorId}>
+              {errors.year}
+            </p>
+          )}
+          <input
+            id="export-year"
+            type="text"
+            inputMode="numeric"
+            className="input-short"
+            value={yearText}
+            onChange={(e) => setYearText(e.target.value)}
+            aria-invalid={errors.year ? true : undefined}
+            aria-describedby={errors.year ? `${yearHintId} ${yearErrorId}` : yearHintId}
+          />
+        </div>
+        <button type="submit" className="button button-primary" disabled={download.kind === 'busy'}>
+          {download.kind === 'busy' ? 'Bezig met exporteren…' : 'Exporteren'}
+        </button>
+      </form>
+      <div aria-live="polite" className="form-outcome">
+        <DownloadOutcome state={download} failedTitle="Exporteren mislukt" />
+      </div>
+    </section>
   );
 }
 

@@ -16,6 +16,7 @@ import { useSession } from '../session';
 import { useResource } from '../use-resource';
 import { AddonPanel } from './provider-addon';
 import { AgreementPanel } from './provider-agreement';
+import { ClaimFilesPanel } from './provider-claim-files';
 import { ContractPanel } from './provider-contract';
 import { FindingsPanel } from './provider-findings';
 import { MirrorPanel } from './provider-mirror';
@@ -92,6 +93,7 @@ function ProviderView({ provider: p }: { provider: ProviderDetail }) {
           { id: 'addon', label: 'Add-on', render: () => <AddonPanel agb={p.agb} year={ADDON_YEAR} /> },
           { id: 'spiegel', label: 'Spiegelinformatie', render: () => <MirrorPanel agb={p.agb} year={MSZ_YEAR} /> },
           { id: 'bevindingen', label: 'Bevindingen', render: () => <FindingsPanel agb={p.agb} year={MSZ_YEAR} /> },
+          { id: 'declaratiebestanden', label: 'Declaratiebestanden', render: () => <ClaimFilesPanel agb={p.agb} /> },
         ]}
       />
     </>
