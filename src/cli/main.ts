@@ -4,42 +4,17 @@
  * exits 0 on success, 1 on bad input, 2 on any other failure.
  */
 import { Command, CommanderError } from 'commander';
-import { registerAddonFiguresCommands } from './commands/addon-figures.js';
-import { registerApplicationCommands } from './commands/applications.js';
-import { registerAuthorisationCommands } from './commands/authorisations.js';
-import { registerClaimsCommands } from './commands/claims.js';
-import { registerContractingCommands } from './commands/contracting.js';
-import { registerDbCommands } from './commands/db.js';
-import { registerDemoCommands } from './commands/demo.js';
-import { registerGeoCommands } from './commands/geo.js';
-import { registerMirrorCommands } from './commands/mirror.js';
-import { registerPolicyCommands } from './commands/policy.js';
-import { registerProviderCommands } from './commands/providers.js';
-import { registerPurchasingCommands } from './commands/purchasing.js';
-import { registerServeCommand } from './commands/serve.js';
-import { registerUserCommands } from './commands/users.js';
+import { modulesFor } from './command-modules.js';
 import { CliExit } from './io.js';
 
-export function buildProgram(): Command {
+/** The program with the command groups `args` (the words after `zorginkoop`) needs; all by default. */
+export async function buildProgram(args: readonly string[] = []): Promise<Command> {
   const program = new Command('zorginkoop')
     .description('Zorginkoop: inkoop medisch-specialistische zorg en add-on geneesmiddelen')
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  registerDbCommands(program);
-  registerDemoCommands(program);
-  registerPolicyCommands(program);
-  registerProviderCommands(program);
-  registerUserCommands(program);
-  registerPurchasingCommands(program);
-  registerAddonFiguresCommands(program);
-  registerApplicationCommands(program);
-  registerAuthorisationCommands(program);
-  registerContractingCommands(program);
-  registerGeoCommands(program);
-  registerClaimsCommands(program);
-  registerMirrorCommands(program);
-  registerServeCommand(program);
+  for (const module of modulesFor(args)) (await module.load())(program);
   const override = (command: Command) => {
     command.exitOverride();
     command.commands.forEach(override);
@@ -50,7 +25,7 @@ export function buildProgram(): Command {
 
 async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv.slice(2))).parseAsync(argv);
     return 0;
   } catch (error) {
     if (error instanceof CliExit) return error.code;
