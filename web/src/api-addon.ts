@@ -3,65 +3,14 @@
  * Failures become an `ApiError` with the server's Dutch message and issues (line, field), as in `api.ts`.
  */
 import { ApiError, type Cents, type Issue, type Reason } from './api';
+import type { ElementOf, ResponseOf } from './api-types';
 
-export type Q2Status = 'on-time' | 'late' | 'incorrect';
-
-export interface FiguresUpload {
-  id: number;
-  agb: string;
-  year: number;
-  quarter: number;
-  policy_id: string;
-  received_at: string;
-  received_on: string;
-  deadline: string;
-  in_time: boolean;
-  file_name: string;
-  format: 'csv' | 'xlsx';
-  sha256: string;
-  uploaded_by: string;
-  status: 'accepted' | 'rejected';
-  row_count: number;
-  realisation_cents: Cents;
-  prognosis_cents: Cents;
-  issues: Issue[];
-}
-
-export interface Q2Timeliness {
-  year: number;
-  status: Q2Status | null;
-  deadline: string;
-  upload_id: number | null;
-  received_on: string | null;
-  reason: Reason;
-}
-
-export interface QuarterState {
-  quarter: number;
-  deadline: string;
-  deadline_parameter: string;
-  status: 'none' | 'rejected' | 'accepted-in-time' | 'accepted-late';
-  current_upload_id: number | null;
-}
-
-export interface FiguresOverview {
-  agb: string;
-  year: number;
-  policy: { id: string; title: string };
-  time_zone: string;
-  inclusive: boolean;
-  quarters: QuarterState[];
-  q2: Q2Timeliness;
-  uploads: FiguresUpload[];
-}
-
-export interface FiguresUploadReport {
-  stored: boolean;
-  duplicate: boolean;
-  message: string;
-  upload: FiguresUpload;
-  q2: Q2Timeliness | null;
-}
+export type FiguresOverview = ResponseOf<'/api/providers/{agb}/addon-figures', 'get'>;
+export type FiguresUpload = ElementOf<FiguresOverview['uploads']>;
+export type QuarterState = ElementOf<FiguresOverview['quarters']>;
+export type Q2Timeliness = FiguresOverview['q2'];
+export type Q2Status = NonNullable<Q2Timeliness['status']>;
+export type FiguresUploadReport = ResponseOf<'/api/providers/{agb}/addon-figures', 'post', 201>;
 
 export type WarningStatus = 'open' | 'acknowledged' | 'closed';
 

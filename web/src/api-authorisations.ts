@@ -5,140 +5,33 @@
  * assessment at the advising dentist's consultation hour, decide). Every request carries its
  * decision clock as the server computes it.
  */
-import { apiRequest, type Reason } from './api';
+import { apiRequest } from './api';
+import type { BodyOf, ElementOf, ResponseOf } from './api-types';
 
 const segment = encodeURIComponent;
 
-export type AuthorisationStatus = 'submitted' | 'info-requested' | 'approved' | 'rejected' | 'withdrawn';
-export type RequirementOutcome = 'required' | 'not-required' | 'in-doubt';
-export type KindCategory = 'listed' | 'coverage-dependency' | 'extraction-under-anaesthesia' | 'extraction-free' | 'zvw-2-7-5a';
-export type AttachmentKind = 'record' | 'photo';
+export type RequirementInput = BodyOf<'/api/authorisations/requirement', 'post'>;
+export type Requirement = ResponseOf<'/api/authorisations/requirement', 'post'>;
+export type RequirementOutcome = Requirement['outcome'];
+export type TreatmentKinds = ResponseOf<'/api/authorisations/treatment-kinds', 'get'>;
+export type TreatmentKind = ElementOf<TreatmentKinds['kinds']>;
+export type KindCategory = TreatmentKind['category'];
 
-export interface TreatmentKind {
-  id: string;
-  title: string;
-  category: KindCategory;
-  source: string;
-  letter: string | null;
-  covered_only_if: 'implants-covered' | 'orthodontics-special-dentistry' | null;
-  minors_excepted: boolean;
-}
-
-export interface TreatmentKinds {
-  policy_id: string;
-  source: string;
-  kinds: TreatmentKind[];
-  required_content: { id: string; title: string; optional: boolean }[];
-}
-
-export interface RequirementInput {
-  birth_date: string;
-  treatment_date: string;
-  treatment_kind: string;
-  in_doubt?: boolean;
-  implants_covered?: boolean | null;
-  orthodontics_special_dentistry?: boolean | null;
-  serious_medical_grounds?: boolean | null;
-}
-
-export interface Requirement {
-  policy_id: string;
-  treatment_kind: string;
-  treatment_title: string;
-  age: number;
-  age_limit_inclusive: number;
-  minor: boolean;
-  outcome: RequirementOutcome;
-  request: boolean;
-  covered: boolean | null;
-  message: string;
-  reasons: Reason[];
-}
-
+export type AuthorisationSummary = ElementOf<ResponseOf<'/api/authorisations', 'get'>>;
+export type AuthorisationDetail = ResponseOf<'/api/authorisations/{id}', 'get'>;
+export type AuthorisationStatus = AuthorisationSummary['status'];
+export type DecisionClock = AuthorisationSummary['clock'];
 /** information: nadere informatie gevraagd; consultation: beoordeling op het spreekuur van de adviserend tandarts. */
-export type PauseReason = 'information' | 'consultation';
+export type PauseReason = ElementOf<DecisionClock['pause_reasons']>;
+export type PlanLine = ElementOf<AuthorisationDetail['plan_lines']>;
+export type AttachmentInfo = ResponseOf<'/api/providers/{agb}/authorisations/{id}/attachments', 'post', 201>;
+export type AttachmentKind = AttachmentInfo['kind'];
+export type HistoryEntry = ElementOf<AuthorisationDetail['history']>;
 
-export interface DecisionClock {
-  working_days: number;
-  received_on: string;
-  due_date: string | null;
-  paused: boolean;
-  pause_reasons: PauseReason[];
-  consultation_date: string | null;
-  pauses: { reason: PauseReason; from: string; until: string | null }[];
-  working_days_used: number;
-  working_days_remaining: number;
-  working_days_late: number;
-  late: boolean;
-  decided_on: string | null;
-  reason: Reason;
-}
-
-export interface AuthorisationSummary {
-  id: number;
-  agb: string;
-  provider_name: string | null;
-  provider_reference: string | null;
-  patient_name: string;
-  patient_bsn_masked: string;
-  patient_birth_date: string;
-  treatment_kind: string;
-  treatment_title: string;
-  treatment_date: string;
-  total_cents: number;
-  in_doubt: boolean;
-  status: AuthorisationStatus;
-  status_text: string;
-  received_at: string;
-  decided_at: string | null;
-  decision: 'approved' | 'rejected' | null;
-  open_question: string | null;
-  clock: DecisionClock;
-}
-
-export interface PlanLine {
-  performance_code: string;
-  element_numbers: number[];
-  amount_cents: number;
-  description: string | null;
-}
-
-export interface AttachmentInfo {
-  id: number;
-  kind: AttachmentKind;
-  file_name: string;
-  media_type: string;
-  size_bytes: number;
-  sha256: string;
-  uploaded_by: string;
-  uploaded_at: string;
-}
-
-export interface HistoryEntry {
-  id: number;
-  event: 'submitted' | 'information-requested' | 'information-provided' | 'consultation-scheduled' | 'decided' | 'withdrawn' | 'attachment-added';
-  at: string;
-  role: 'provider' | 'medical-adviser' | 'controller' | 'system';
-  by: string | null;
-  message: string | null;
-  consultation_date: string | null;
-}
-
-export interface AuthorisationDetail extends AuthorisationSummary {
-  policy_id: string;
-  patient: { bsn: string; name: string; birth_date: string };
-  treatment_plan: string;
-  plan_lines: PlanLine[];
-  technique_costs_cents: number;
-  requirement: Requirement;
-  submitted_by: string;
-  decision_reason: string | null;
-  decided_by: string | null;
-  withdrawn_at: string | null;
-  attachments: AttachmentInfo[];
-  history: HistoryEntry[];
-}
-
+/**
+ * What the request form sends: the server's body schema is loose on purpose (its use case names
+ * each missing or wrong field in Dutch), so an amount the user typed wrongly travels as null.
+ */
 export interface SubmitInput extends Omit<RequirementInput, 'birth_date'> {
   provider_reference?: string;
   patient: { bsn: string; name: string; birth_date: string };
@@ -147,12 +40,10 @@ export interface SubmitInput extends Omit<RequirementInput, 'birth_date'> {
   technique_costs_cents: number | null;
 }
 
-export interface SubmitResult {
-  submitted: boolean;
-  message: string;
-  requirement: Requirement;
-  authorisation: AuthorisationDetail | null;
-}
+/** 200: no request needed, nothing stored; 201: the request is stored. */
+export type SubmitResult =
+  | ResponseOf<'/api/providers/{agb}/authorisations', 'post', 200>
+  | ResponseOf<'/api/providers/{agb}/authorisations', 'post', 201>;
 
 export const authorisationsApi = {
   requirement: (input: RequirementInput) => apiRequest<Requirement>('POST', '/api/authorisations/requirement', { json: input }),

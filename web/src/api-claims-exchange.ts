@@ -5,12 +5,13 @@
  * right filters) are fetched first, so a refusal shows the server's Dutch message instead of
  * saving an error as a file.
  */
-import { ApiError, apiRequest, toApiError, type ClaimLineError } from './api';
+import { ApiError, apiRequest, toApiError } from './api';
+import type { ElementOf, QueryOf, ResponseOf } from './api-types';
 
 const segment = encodeURIComponent;
 
-export const CLAIM_FILE_FORMATS = ['csv', 'zh308', 'fhir'] as const;
-export type ClaimFileFormat = (typeof CLAIM_FILE_FORMATS)[number];
+export const CLAIM_FILE_FORMATS = ['csv', 'zh308', 'fhir'] as const satisfies readonly ClaimFileFormat[];
+export type ClaimFileFormat = NonNullable<QueryOf<'/api/claims/import', 'post'>['format']>;
 
 export const claimFileFormatLabels: Record<ClaimFileFormat, string> = {
   csv: 'CSV',
@@ -19,31 +20,10 @@ export const claimFileFormatLabels: Record<ClaimFileFormat, string> = {
 };
 
 /** The answer to an import: every record accepted or rejected, and the import's number (for its ZH309 answer). */
-export interface ClaimFileReport {
-  file: string;
-  sha256: string;
-  format: ClaimFileFormat;
-  /** The import this file is (or, for a file imported before, was). */
-  import_id: number | null;
-  accepted: number;
-  rejected: number;
-  stored: number;
-  already_stored: number;
-  duplicate_file: boolean;
-  errors: ClaimLineError[];
-  errors_truncated: boolean;
-}
+export type ClaimFileReport = ResponseOf<'/api/claims/import', 'post'>;
 
 /** An imported file as far as it holds records of one provider. */
-export interface ClaimImportView {
-  id: number;
-  file_name: string;
-  format: ClaimFileFormat;
-  imported_at: string;
-  records: number;
-  accepted: number;
-  rejected: number;
-}
+export type ClaimImportView = ElementOf<ResponseOf<'/api/providers/{agb}/claim-imports', 'get'>>;
 
 export interface ClaimExportFilter {
   format: ClaimFileFormat;

@@ -4,7 +4,10 @@
  * SHA-256), signing, the purchasers' pipeline, and the user's notifications.
  */
 import { ApiError, apiRequest, toApiError } from './api';
+import type { ElementOf, QueryOf, ResponseOf } from './api-types';
 
+export type ContractView = ResponseOf<'/api/providers/{agb}/contract', 'get'>;
+export type ContractState = ContractView['state'];
 export const CONTRACT_STATES = [
   'invited',
   'concept-out',
@@ -16,147 +19,29 @@ export const CONTRACT_STATES = [
   'price-list-fixed',
   'published',
   'no-agreement',
-] as const;
-export type ContractState = (typeof CONTRACT_STATES)[number];
+] as const satisfies readonly ContractState[];
 
-export type ContractEventType =
-  | 'publish-concept'
-  | 'give-concept-feedback'
-  | 'concept-deadline'
-  | 'send-proposal'
-  | 'respond'
-  | 'response-deadline'
-  | 'start-negotiation'
-  | 'record-onderhandelakkoord'
-  | 'negotiation-deadline'
-  | 'sign'
-  | 'fix-price-list'
-  | 'publish'
-  | 'decline'
-  | 'signing-deadline';
+export type ContractEventType = ElementOf<ContractView['available_actions']>;
+export type ContractPath = ContractView['path'];
+export type ContractDeadline = ElementOf<ContractView['deadlines']>;
+export type DayStatus = ContractDeadline['status'];
+export type ContractSignature = ElementOf<ContractView['signatures']>;
+export type ContractHistoryItem = ElementOf<ContractView['history']>;
 
-export type ContractPath = 'regular' | 'digital';
-export type DayStatus = 'past' | 'today' | 'upcoming';
-
-export interface ContractDeadline {
-  key: string;
-  event: string;
-  date: string;
-  title: string;
-  source: string;
-  status: DayStatus;
-  /** Calendar days from the server's today to the date; negative once past. */
-  days_left: number;
-}
-
-export interface ContractSignature {
-  document_kind: string;
-  document_sha256: string;
-  signed_by: number;
-  signer_email: string;
-  signed_at: string;
-}
-
-export interface ContractHistoryItem {
-  event: string;
-  from: string | null;
-  to: string;
-  actor_role: string;
-  actor_email: string | null;
-  at: string;
-  details: unknown;
-}
-
-export interface ContractView {
-  agb: string;
-  name: string;
-  year: number;
-  policy_id: string;
-  path: ContractPath;
-  agreement_type_id: string;
-  state: ContractState;
-  today: string;
-  concept: { status: 'not-published' | 'open' | 'feedback-given' | 'consent-by-silence'; published_at: string | null; feedback: string | null; feedback_at: string | null; consent_by_silence: boolean };
-  proposal: { sent_at: string | null; document_date: string | null; document_sha256: string | null };
-  response: { kind: 'accepted' | 'countered' | null; reasons: string | null; responded_at: string | null; overdue: boolean };
-  onderhandelakkoord_at: string | null;
-  signed_at: string | null;
-  price_list_fixed_at: string | null;
-  published_at: string | null;
-  no_agreement_reason: string | null;
-  deadlines: ContractDeadline[];
-  available_actions: ContractEventType[];
-  overdue: { kind: string; date: string; message: string; days_overdue: number }[];
-  history: ContractHistoryItem[];
-  signatures: ContractSignature[];
-  documents: { kind: 'proposal-letter'; href: string; sha256_when_sent: string | null }[];
-}
-
-export interface ContractSummary {
-  agb: string;
-  year: number;
-  path: ContractPath;
-  state: ContractState;
-  event: string;
-  from: ContractState | null;
-}
-
-export interface SignResult extends ContractSummary {
-  signature: ContractSignature;
-}
+export type ContractSummary = ResponseOf<'/api/providers/{agb}/contract/start', 'post'>;
+export type SignResult = ResponseOf<'/api/providers/{agb}/contract/sign', 'post'>;
 
 /** The purchaser's steps without input of their own, by route name. */
 export type SimpleAction = 'start' | 'publish-concept' | 'send-proposal' | 'start-negotiation' | 'onderhandelakkoord' | 'fix-price-list' | 'publish';
 
-export interface Pipeline {
-  year: number;
-  today: string | null;
-  total: number;
-  by_state: Record<ContractState, number>;
-  concept: { open: number; feedback_given: number; consent_by_silence: number };
-  processes: { agb: string; name: string; state: ContractState; path: ContractPath; updated_at: string }[];
-  overdue: { agb: string; name: string; state: ContractState; path: ContractPath; kind: string; date: string; message: string; days_overdue: number }[];
-}
+export type Pipeline = ResponseOf<'/api/contracting/pipeline', 'get'>;
 
-export type CalendarPathFilter = 'regular' | 'digital' | 'new-provider';
+export type CalendarView = ResponseOf<'/api/calendar', 'get'>;
+export type CalendarPathFilter = NonNullable<QueryOf<'/api/calendar', 'get'>['path']>;
+export type CalendarEvent = ElementOf<CalendarView['events']>;
 
-export interface CalendarEvent {
-  id: string;
-  date: string;
-  title: string;
-  kind: 'publication' | 'deadline' | 'milestone';
-  paths: string[];
-  actor: 'insurer' | 'provider' | 'both';
-  meaning: string;
-  source: string;
-  status: DayStatus;
-  note: string | null;
-  decision: { id: string; decision: string } | null;
-}
-
-export interface CalendarView {
-  policy: { id: string; title: string };
-  path: CalendarPathFilter | null;
-  time_zone: string;
-  today: string;
-  events: CalendarEvent[];
-}
-
-export interface AppNotification {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  agb: string | null;
-  created_at: string;
-  read_at: string | null;
-}
-
-export interface NotificationList {
-  unread: number;
-  notifications: AppNotification[];
-}
+export type NotificationList = ResponseOf<'/api/notifications', 'get'>;
+export type AppNotification = ElementOf<NotificationList['notifications']>;
 
 /** The document to sign as received: its bytes, the server's SHA-256 and the one computed here. */
 export interface ContractDocument {

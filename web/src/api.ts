@@ -3,19 +3,14 @@
  * `ApiError` with a Dutch message: the server's own `{error: {code, message, issues}}` when it sends
  * one, else a Dutch text for the status.
  */
+import type { ElementOf, ResponseOf } from './api-types';
 
-export type Role = 'purchaser' | 'controller' | 'medical-adviser' | 'provider';
-
-export interface User {
-  id: number;
-  email: string;
-  role: Role;
-  agb: string | null;
-  isSignatory: boolean;
-}
+/** A logged-in user, as the server sends it. */
+export type User = ResponseOf<'/api/auth/login', 'post'>['user'];
+export type Role = User['role'];
 
 /** The second factor (TOTP) of a session: only controller and medical adviser need one. */
-export type SecondFactorState = 'not-required' | 'enrolment-required' | 'required' | 'verified';
+export type SecondFactorState = ResponseOf<'/api/auth/login', 'post'>['second_factor'];
 
 /** A session: its user and where it stands with the second factor. */
 export interface SessionInfo {
@@ -24,52 +19,15 @@ export interface SessionInfo {
 }
 
 /** A new TOTP secret to add to an authenticator app, as URI, QR code (data URL) and base32 text. */
-export interface SecondFactorEnrolment {
-  otpauth_uri: string;
-  secret: string;
-  qr_code: string;
-}
-
-export type ProviderType = 'ziekenhuis' | 'umc' | 'zbc' | 'categoraal';
+export type SecondFactorEnrolment = ResponseOf<'/api/auth/second-factor/enrol', 'post'>;
 
 /** Amounts are integer cents; a bigint column may arrive as a string of digits. */
 export type Cents = number | string;
 
-export interface ProviderSummary {
-  agb: string;
-  name: string;
-  type: ProviderType;
-  city: string;
-  province: string | null;
-  region: string | null;
-  kernregio: boolean;
-  insurer: 'zk' | 'de-friesland';
-  zk_revenue_cents: Cents;
-  market_share?: string | null;
-  kvk?: string | null;
-  vsv_level?: number | null;
-  budget_policy_selected?: boolean;
-  licences?: string[];
-  certificates?: string[];
-  programmes?: string[];
-  latitude?: number | string | null;
-  longitude?: number | string | null;
-}
-
-export interface ProviderLocation {
-  name: string;
-  city: string;
-  is_main: boolean;
-  latitude: number | string | null;
-  longitude: number | string | null;
-}
-
-export interface ProviderDetail extends ProviderSummary {
-  locations: ProviderLocation[];
-  licences: string[];
-  certificates: string[];
-  programmes: string[];
-}
+export type ProviderSummary = ElementOf<ResponseOf<'/api/providers', 'get'>>;
+export type ProviderType = ProviderSummary['type'];
+export type ProviderDetail = ResponseOf<'/api/providers/{agb}', 'get'>;
+export type ProviderLocation = ElementOf<ProviderDetail['locations']>;
 
 /** Where a problem sits in the input (file, line, column or field), as the server reports it. */
 export interface Issue {
@@ -82,13 +40,7 @@ export interface Issue {
   message: string;
 }
 
-export interface ImportReport {
-  imported: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: Issue[];
-}
+export type ImportReport = ResponseOf<'/api/providers/import', 'post'>;
 
 export interface PolicySummary {
   id: string;
@@ -102,10 +54,7 @@ export interface PolicySummary {
 /** A full policy file: large and nested; the policy page renders it. */
 export type Policy = PolicySummary & Record<string, unknown>;
 
-export interface Health {
-  status: string;
-  database: 'pglite' | 'postgres';
-}
+export type Health = ResponseOf<'/api/health', 'get'>;
 
 /* ---- Purchasing: agreement, proposal, settlement, add-on, ceiling monitor ---- */
 
@@ -729,19 +678,19 @@ function query(params: Record<string, string | number | undefined>): string {
 
 export const api = {
   login: (email: string, password: string): Promise<SessionInfo> =>
-    request<{ user: User; second_factor: SecondFactorState }>('POST', '/api/auth/login', { json: { email, password }, ownUnauthenticated: true }).then(sessionInfo),
+    request<ResponseOf<'/api/auth/login', 'post'>>('POST', '/api/auth/login', { json: { email, password }, ownUnauthenticated: true }).then(sessionInfo),
   logout: () => request<void>('POST', '/api/auth/logout', { ownUnauthenticated: true }),
   /** The session, or null when there is none (the server answers `{ user: null }`). */
   me: async (signal?: AbortSignal): Promise<SessionInfo | null> => {
-    const result = await request<{ user: User | null; second_factor?: SecondFactorState }>('GET', '/api/auth/me', { signal, ownUnauthenticated: true });
+    const result = await request<ResponseOf<'/api/auth/me', 'get'>>('GET', '/api/auth/me', { signal, ownUnauthenticated: true });
     return result.user ? sessionInfo({ user: result.user, second_factor: result.second_factor ?? 'not-required' }) : null;
   },
   /** The second step of the log-in: the code from the authenticator app. */
   secondFactor: (code: string): Promise<SessionInfo> =>
-    request<{ user: User; second_factor: SecondFactorState }>('POST', '/api/auth/second-factor', { json: { code }, ownUnauthenticated: true }).then(sessionInfo),
+    request<ResponseOf<'/api/auth/second-factor', 'post'>>('POST', '/api/auth/second-factor', { json: { code }, ownUnauthenticated: true }).then(sessionInfo),
   enrolSecondFactor: () => request<SecondFactorEnrolment>('POST', '/api/auth/second-factor/enrol', { ownUnauthenticated: true }),
   confirmSecondFactor: (code: string): Promise<SessionInfo> =>
-    request<{ user: User; second_factor: SecondFactorState }>('POST', '/api/auth/second-factor/enrol/confirm', { json: { code }, ownUnauthenticated: true }).then(sessionInfo),
+    request<ResponseOf<'/api/auth/second-factor/enrol/confirm', 'post'>>('POST', '/api/auth/second-factor/enrol/confirm', { json: { code }, ownUnauthenticated: true }).then(sessionInfo),
   health: (signal?: AbortSignal) => request<Health>('GET', '/api/health', { signal }),
   policies: (signal?: AbortSignal) => request<PolicySummary[]>('GET', '/api/policies', { signal }),
   policy: (id: string, signal?: AbortSignal) => request<Policy>('GET', `/api/policies/${segment(id)}`, { signal }),

@@ -13,6 +13,7 @@ import type { Reason } from '../../domain/explain.js';
 import { formatEuro } from '../../domain/money/index.js';
 import type { Policy } from '../../domain/policy/index.js';
 import type { CeilingWarningStatus } from '../../storage/schema.js';
+import type { CeilingRow } from '../purchasing/ceiling-monitor.js';
 import type { WarningRow } from './warnings-store.js';
 
 export interface CeilingWarningView {
@@ -69,16 +70,7 @@ export interface CeilingWarningWithRoom extends CeilingWarningView {
 }
 
 /** One row of the ceiling monitor, as the room computation needs it. */
-export interface MonitorRow {
-  agb: string;
-  name: string;
-  region: string | null;
-  specialisms: string[];
-  ceiling_cents: number;
-  claimed_to_date_cents: number;
-  forecast_cents: number;
-  status: 'ok' | 'warning' | 'overrun-expected';
-}
+export type MonitorRow = Pick<CeilingRow, 'agb' | 'name' | 'region' | 'specialisms' | 'ceiling_cents' | 'claimed_to_date_cents' | 'forecast_cents' | 'status'>;
 
 const SOURCE = 'MSZ §4';
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());

@@ -7,16 +7,15 @@
  */
 import { sql } from 'kysely';
 import { systemActor, type Actor } from '../../domain/auth/actor.js';
-import { checkCeilings, checkPerson, compareFindings, prepareReference, resolveCheckSettings, type CeilingLine } from '../../domain/claims/check-claims.js';
-import { RULE_IDS, type Claim, type Finding, type RuleId } from '../../domain/claims/types.js';
+import { checkCeilings, checkPerson, compareFindings, type CeilingLine } from '../../domain/claims/check-claims.js';
+import { RULE_IDS, type Finding, type RuleId } from '../../domain/claims/types.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
 import { audit } from '../../storage/audit.js';
 import { withActor } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
 import type { PolicyCatalogue } from '../policies.js';
-import { addOnPolicyForYear, mszPolicyForYear } from '../purchasing/policy-for-year.js';
-import { loadCheckReference } from './check-reference.js';
 import { parseYear } from '../purchasing/negotiation.js';
+import { loadCheckInputs, personBatches, STORED_CLAIM_COLUMNS, toClaim, type StoredClaimRow } from './stored-claims.js';
 
 export const CHECK_PAGE_SIZE = 20_000;
 
@@ -29,28 +28,6 @@ export interface CheckRunReport {
 
 export const emptyRuleCounts = (): Record<RuleId, number> => Object.fromEntries(RULE_IDS.map((r) => [r, 0])) as Record<RuleId, number>;
 
-interface ClaimRow {
-  claim_id: string;
-  uzovi: string;
-  agb: string;
-  bsn: string;
-  care_type: '11' | '21';
-  specialism: string;
-  diagnosis: string;
-  product_code: string;
-  start_date: string;
-  end_date: string;
-  amount_cents: number;
-  zi_number: string | null;
-  units: string | null;
-}
-
-const toClaim = (r: ClaimRow): Claim => ({
-  claimId: r.claim_id, uzovi: r.uzovi, agb: r.agb, bsn: r.bsn, careType: r.care_type, specialism: r.specialism, diagnosis: r.diagnosis,
-  productCode: r.product_code, startDate: String(r.start_date), endDate: String(r.end_date), amountCents: r.amount_cents, ziNumber: r.zi_number,
-  units: r.units === null ? null : String(r.units),
-});
-
 export async function checkStoredClaims(deps: { db: Database; actor: Actor; policies: PolicyCatalogue }, options: { year?: unknown }): Promise<Result<CheckRunReport>> {
   if (deps.actor.role !== 'controller' && deps.actor.role !== 'system') return fail('forbidden', 'Alleen controllers voeren de declaratiecontrole uit.');
   let year: number | null = null;
@@ -59,14 +36,9 @@ export async function checkStoredClaims(deps: { db: Database; actor: Actor; poli
     if (!parsed.ok) return parsed;
     year = parsed.value;
   }
-  const policy = mszPolicyForYear(deps.policies, year ?? 9999);
-  if (!policy.ok) return policy;
-  const addOn = addOnPolicyForYear(deps.policies, year ?? 9999);
-  const settings = resolveCheckSettings(policy.value, addOn.ok ? addOn.value : null);
-  if (!settings.ok) return settings;
-  const reference = await loadCheckReference(deps, year);
-  if (!reference.ok) return reference;
-  const prepared = prepareReference(reference.value);
+  const inputs = await loadCheckInputs(deps, year);
+  if (!inputs.ok) return inputs;
+  const { settings, reference, prepared } = inputs.value;
 
   const system = systemActor('claims-check');
   const findings: Finding[] = [];
@@ -74,34 +46,27 @@ export async function checkStoredClaims(deps: { db: Database; actor: Actor; poli
   let claims = 0;
   const yearFilter = year === null ? sql`true` : sql`start_date between ${`${year}-01-01`} and ${`${year}-12-31`}`;
   let after: { bsn: string; claim_id: string } | null = null;
-  let pending: Claim[] = [];
-  const runPerson = (lines: Claim[]) => {
-    const result = checkPerson(lines, prepared, settings.value);
+  const persons = personBatches((lines) => {
+    const result = checkPerson(lines, prepared, settings);
     for (const f of result.findings) findings.push(f);
     for (const l of result.ceilingLines) ceilingLines.push(l);
-  };
+  });
   for (;;) {
     const from: { bsn: string; claim_id: string } | null = after;
     const cursor = from === null ? sql<boolean>`true` : sql<boolean>`(bsn, claim_id) > (${from.bsn}, ${from.claim_id})`;
-    const page: { rows: ClaimRow[] } = await withActor(deps.db, system, (tx) =>
-      sql<ClaimRow>`select claim_id, uzovi, agb, bsn, care_type, specialism, diagnosis, product_code, start_date::text as start_date, end_date::text as end_date,
-                           amount_cents, zi_number, units::text as units
-                    from claims where ${yearFilter} and ${cursor} order by bsn, claim_id limit ${CHECK_PAGE_SIZE}`.execute(tx),
+    const page: { rows: StoredClaimRow[] } = await withActor(deps.db, system, (tx) =>
+      sql<StoredClaimRow>`select ${STORED_CLAIM_COLUMNS} from claims where ${yearFilter} and ${cursor} order by bsn, claim_id limit ${CHECK_PAGE_SIZE}`.execute(tx),
     );
     for (const row of page.rows) {
       claims += 1;
-      if (pending.length > 0 && pending[0]!.bsn !== row.bsn) {
-        runPerson(pending);
-        pending = [];
-      }
-      pending.push(toClaim(row));
+      persons.add(toClaim(row));
     }
-    const last: ClaimRow | undefined = page.rows.at(-1);
+    const last: StoredClaimRow | undefined = page.rows.at(-1);
     if (!last || page.rows.length < CHECK_PAGE_SIZE) break;
     after = { bsn: last.bsn, claim_id: last.claim_id };
   }
-  if (pending.length > 0) runPerson(pending);
-  for (const f of checkCeilings(ceilingLines, reference.value.ceilings, settings.value)) findings.push(f);
+  persons.flush();
+  for (const f of checkCeilings(ceilingLines, reference.ceilings, settings)) findings.push(f);
   findings.sort(compareFindings);
 
   const counts = emptyRuleCounts();

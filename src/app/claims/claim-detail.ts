@@ -20,6 +20,7 @@ import { audit, type AuditEntry } from '../../storage/audit.js';
 import { withActor, type Tx } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
 import type { PolicyCatalogue } from '../policies.js';
+import { STORED_CLAIM_COLUMNS, type StoredClaimRow } from './stored-claims.js';
 import { findingRow, hearingSettings, hearingView, parseFindingId, type FindingHearingView } from './hearing.js';
 
 export interface ClaimDetailDeps {
@@ -66,26 +67,7 @@ export interface ClaimDetail {
   related_truncated: boolean;
 }
 
-interface ClaimRow {
-  claim_id: string;
-  agb: string;
-  uzovi: string;
-  bsn: string;
-  care_type: '11' | '21';
-  specialism: string;
-  diagnosis: string;
-  product_code: string;
-  start_date: string;
-  end_date: string;
-  amount_cents: number;
-  zi_number: string | null;
-  units: string | null;
-}
-
-const CLAIM_COLUMNS = sql`claim_id, agb, uzovi, bsn, care_type, specialism, diagnosis, product_code, start_date::text as start_date, end_date::text as end_date,
-                          amount_cents, zi_number, units::text as units`;
-
-const lineView = (row: ClaimRow, options: { mask: boolean; diagnosis: boolean }): ClaimLineView => ({
+const lineView = (row: StoredClaimRow, options: { mask: boolean; diagnosis: boolean }): ClaimLineView => ({
   claim_id: row.claim_id,
   agb: row.agb,
   uzovi: row.uzovi,
@@ -112,8 +94,8 @@ export function auditPurpose(purpose: string): string {
     .replace(/\d{9}/g, (digits) => (bsnElfproefValid(digits) ? maskBsn(digits) : digits));
 }
 
-async function claimRows(tx: Tx, where: ReturnType<typeof sql>, limit: number): Promise<ClaimRow[]> {
-  const result = await sql<ClaimRow>`select ${CLAIM_COLUMNS} from claims where ${where} order by start_date, claim_id limit ${limit}`.execute(tx);
+async function claimRows(tx: Tx, where: ReturnType<typeof sql>, limit: number): Promise<StoredClaimRow[]> {
+  const result = await sql<StoredClaimRow>`select ${STORED_CLAIM_COLUMNS} from claims where ${where} order by start_date, claim_id limit ${limit}`.execute(tx);
   return result.rows;
 }
 
@@ -195,7 +177,7 @@ export async function claimDetail(deps: ClaimDetailDeps, findingIdInput: unknown
   });
 }
 
-async function getRelated(tx: Tx, ids: readonly string[]): Promise<ClaimRow[]> {
+async function getRelated(tx: Tx, ids: readonly string[]): Promise<StoredClaimRow[]> {
   if (ids.length === 0) return [];
   return claimRows(tx, sql`claim_id in (${sql.join([...ids])})`, ids.length);
 }

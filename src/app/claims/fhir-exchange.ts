@@ -16,7 +16,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor } from '../../domain/auth/actor.js';
-import { checkPerson, prepareReference, resolveCheckSettings } from '../../domain/claims/check-claims.js';
+import { checkPerson } from '../../domain/claims/check-claims.js';
 import { parseClaimRecord } from '../../domain/claims/claim-line.js';
 import type { Claim, Finding } from '../../domain/claims/types.js';
 import { fail, ok, type Result } from '../../domain/errors.js';
@@ -27,8 +27,7 @@ import { audit } from '../../storage/audit.js';
 import { withActor } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
 import type { PolicyCatalogue } from '../policies.js';
-import { addOnPolicyForYear, mszPolicyForYear } from '../purchasing/policy-for-year.js';
-import { loadCheckReference } from './check-reference.js';
+import { loadCheckInputs, personBatches, STORED_CLAIM_COLUMNS, toClaim, type StoredClaimRow } from './stored-claims.js';
 import { importClaimRecords, type ClaimImportReport } from './import-claims.js';
 
 export interface FhirExchangeDeps {
@@ -45,28 +44,6 @@ export interface FhirExchangeResult {
 
 /** BSNs per query when reading the persons' claims. */
 const PERSONS_PER_PAGE = 1000;
-
-interface ClaimRow {
-  claim_id: string;
-  uzovi: string;
-  agb: string;
-  bsn: string;
-  care_type: '11' | '21';
-  specialism: string;
-  diagnosis: string;
-  product_code: string;
-  start_date: string;
-  end_date: string;
-  amount_cents: number;
-  zi_number: string | null;
-  units: string | null;
-}
-
-const toClaim = (r: ClaimRow): Claim => ({
-  claimId: r.claim_id, uzovi: r.uzovi, agb: r.agb, bsn: r.bsn, careType: r.care_type, specialism: r.specialism, diagnosis: r.diagnosis,
-  productCode: r.product_code, startDate: String(r.start_date), endDate: String(r.end_date), amountCents: r.amount_cents, ziNumber: r.zi_number,
-  units: r.units === null ? null : String(r.units),
-});
 
 type LineStatus = { status: 'accepted' | 'rejected'; errors: { field: string; code: string; message: string }[] };
 
@@ -90,40 +67,27 @@ async function lineStatuses(deps: FhirExchangeDeps, report: ClaimImportReport): 
 
 /** The findings of the per-person checks on the given claims, over every stored claim of their insured persons. */
 async function personFindings(deps: FhirExchangeDeps, claims: readonly Claim[]): Promise<Result<{ findings: Finding[]; persons: number; claimsRead: number }>> {
-  const policy = mszPolicyForYear(deps.policies, 9999);
-  if (!policy.ok) return policy;
-  const addOn = addOnPolicyForYear(deps.policies, 9999);
-  const settings = resolveCheckSettings(policy.value, addOn.ok ? addOn.value : null);
-  if (!settings.ok) return settings;
-  const reference = await loadCheckReference(deps, null);
-  if (!reference.ok) return reference;
-  const prepared = prepareReference(reference.value);
+  const inputs = await loadCheckInputs(deps, null);
+  if (!inputs.ok) return inputs;
+  const { settings, prepared } = inputs.value;
 
   const uploaded = new Set(claims.map((c) => c.claimId));
   const bsns = [...new Set(claims.map((c) => c.bsn))].sort();
   const findings: Finding[] = [];
   let claimsRead = 0;
+  const persons = personBatches((person) => {
+    for (const f of checkPerson(person, prepared, settings).findings) if (uploaded.has(f.claimId)) findings.push(f);
+  });
   for (let i = 0; i < bsns.length; i += PERSONS_PER_PAGE) {
     const page = bsns.slice(i, i + PERSONS_PER_PAGE);
     const rows = await withActor(deps.db, deps.actor, async (tx) => {
-      const result = await sql<ClaimRow>`select claim_id, uzovi, agb, bsn, care_type, specialism, diagnosis, product_code, start_date::text as start_date, end_date::text as end_date,
-                                                amount_cents, zi_number, units::text as units
-                                         from claims where bsn in (${sql.join(page)}) order by bsn, claim_id`.execute(tx);
+      const result = await sql<StoredClaimRow>`select ${STORED_CLAIM_COLUMNS} from claims where bsn in (${sql.join(page)}) order by bsn, claim_id`.execute(tx);
       return result.rows;
     });
     claimsRead += rows.length;
-    let person: Claim[] = [];
-    const run = () => {
-      if (person.length === 0) return;
-      for (const f of checkPerson(person, prepared, settings.value).findings) if (uploaded.has(f.claimId)) findings.push(f);
-      person = [];
-    };
-    for (const row of rows) {
-      if (person.length > 0 && person[0]!.bsn !== row.bsn) run();
-      person.push(toClaim(row));
-    }
-    run();
+    for (const row of rows) persons.add(toClaim(row));
   }
+  persons.flush();
   return ok({ findings, persons: bsns.length, claimsRead });
 }
 

@@ -31,6 +31,24 @@ export interface FixedIssue {
   message: string;
 }
 
+/** A field as the specification sheets give it: number, name, type, length, end position and obligation (start follows). */
+export function fieldEndingAt(number: string, name: string, type: FieldType, length: number, end: number, obligation: Obligation): FixedField {
+  return { number, name, type, length, start: end - length + 1, end, obligation };
+}
+
+/** The field with this rubriek number in a record layout; an unknown number is a bug in the caller. */
+export function fieldOf(fields: readonly FixedField[], number: string): FixedField {
+  const field = fields.find((x) => x.number === number);
+  if (!field) throw new Error(`record layout has no field ${number}`);
+  return field;
+}
+
+/** The debet/credit indicator of a signed amount: `C` below zero, else `D`. */
+export const debitCredit = (cents: number): 'D' | 'C' => (cents < 0 ? 'C' : 'D');
+
+/** A signed amount in cents from an amount field's digits ('' reads as 0) and its debet/credit indicator. */
+export const signedCents = (digits: string | undefined, indicator: string | undefined): number => (indicator === 'C' ? -1 : 1) * Number(digits || '0');
+
 /** How a field is named in messages: `0410 Prestatiecode/DBC declaratiecode (pos 70-75)`. */
 export function fieldLabel(field: FixedField): string {
   return `${field.number} ${field.name} (pos ${field.start}-${field.end})`;

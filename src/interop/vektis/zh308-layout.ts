@@ -12,7 +12,7 @@
  * (as TSV in `../shared/reference/`) when that file is present. Pure data.
  */
 
-import { fieldLabel, type FieldType, type FixedField, type Obligation } from './fixed-width.js';
+import { fieldEndingAt, fieldLabel, type FixedField } from './fixed-width.js';
 
 export const ZH308_RECORD_LENGTH = 610;
 export const ZH308_RECORD_TYPES = ['01', '02', '04', '06', '16', '98', '99'] as const;
@@ -25,9 +25,7 @@ export interface Zh308RecordLayout {
   fields: readonly Zh308Field[];
 }
 
-function f(number: string, name: string, type: FieldType, length: number, end: number, obligation: Obligation): Zh308Field {
-  return { number, name, type, length, start: end - length + 1, end, obligation };
-}
+const f = fieldEndingAt;
 
 function record(type: Zh308RecordType, name: string, fields: Zh308Field[]): Zh308RecordLayout {
   return { type, name, fields };

@@ -13,8 +13,9 @@
  * written `Znnn` (see `zh309ReturnCode`).
  */
 import { fail, ok, type FieldIssue, type Result } from '../../domain/errors.js';
-import { fieldLabel, readFields, recordLabel, writeRecord, type FieldType, type FixedField, type Obligation } from './fixed-width.js';
+import { debitCredit, fieldEndingAt, fieldLabel, fieldOf, readFields, recordLabel, signedCents, writeRecord, type FixedField } from './fixed-width.js';
 import { ACCEPTED_RETURN_CODE, RECORD_CODES, zh309ReturnCode } from './return-codes.js';
+import { ZH308_LAYOUT } from './zh308-layout.js';
 import { ZH308_CURRENCY, ZH308_SUBVERSION, ZH308_VERSION } from './zh308-mapping.js';
 
 /** Decision: 0102 Code externe-integratiebericht of the answer; assumed to follow ZH308's 101. */
@@ -23,31 +24,23 @@ export const ZH309_RECORD_LENGTH = 610;
 /** 0407 Status verwerking: T toegewezen (accepted), A afgewezen (rejected). */
 export const ZH309_STATUS = { accepted: 'T', rejected: 'A' } as const;
 
-function f(number: string, name: string, type: FieldType, length: number, end: number, obligation: Obligation): FixedField {
-  return { number, name, type, length, start: end - length + 1, end, obligation };
-}
+const f = fieldEndingAt;
+
+/**
+ * Where the voorlooprecord differs from ZH308's in positions 1-117: the invoice's fields
+ * (0113-0116) are conditional, and 0117 is the day of the answer.
+ */
+const HEADER_CHANGES: Readonly<Record<string, Partial<FixedField>>> = {
+  '0113': { obligation: 'C' },
+  '0114': { obligation: 'C' },
+  '0115': { obligation: 'C' },
+  '0116': { obligation: 'C' },
+  '0117': { name: 'Dagtekening retourbericht' },
+};
 
 export const ZH309_LAYOUT: Readonly<Record<'01' | '04' | '99', readonly FixedField[]>> = {
   '01': [
-    f('0101', 'Kenmerk record', 'N', 2, 2, 'M'),
-    f('0102', 'Code externe-integratiebericht', 'N', 3, 5, 'M'),
-    f('0103', 'Versienummer berichtstandaard', 'N', 2, 7, 'M'),
-    f('0104', 'Subversienummer berichtstandaard', 'N', 2, 9, 'C'),
-    f('0105', 'Soort bericht', 'AN', 1, 10, 'M'),
-    f('0106', 'Code informatiesysteem softwareleverancier', 'N', 6, 16, 'O'),
-    f('0107', 'Versieaanduiding informatiesysteem softwareleverancier', 'AN', 10, 26, 'C'),
-    f('0108', 'UZOVI-nummer', 'N', 4, 30, 'C'),
-    f('0109', 'Code servicebureau', 'N', 8, 38, 'C'),
-    f('0110', 'Zorgverlenerscode', 'N', 8, 46, 'C'),
-    f('0111', 'Praktijkcode', 'N', 8, 54, 'C'),
-    f('0112', 'Instellingscode', 'N', 8, 62, 'C'),
-    f('0113', 'Identificatiecode betaling aan', 'N', 2, 64, 'C'),
-    f('0114', 'Begindatum declaratieperiode', 'D', 8, 72, 'C'),
-    f('0115', 'Einddatum declaratieperiode', 'D', 8, 80, 'C'),
-    f('0116', 'Factuurnummer declarant', 'AN', 12, 92, 'C'),
-    f('0117', 'Dagtekening retourbericht', 'D', 8, 100, 'M'),
-    f('0118', 'BTW-identificatienummer', 'AN', 14, 114, 'C'),
-    f('0119', 'Valutacode', 'AN', 3, 117, 'M'),
+    ...ZH308_LAYOUT['01'].fields.filter((x) => x.obligation !== 'S').map((x) => ({ ...x, ...HEADER_CHANGES[x.number] })),
     f('0181', 'Identificatie import', 'N', 12, 129, 'M'),
     f('0182', 'Formaat heenbericht', 'AN', 5, 134, 'M'),
     f('0183', 'Bestandsnaam heenbericht', 'AN', 60, 194, 'C'),
@@ -115,15 +108,18 @@ export interface Zh309Input {
 /** Printable ISO-8859-1 only: anything else becomes '?'. */
 const latin1 = (text: string, max: number): string => text.replace(/[^\x20-\x7e\xa0-\xff]/g, '?').slice(0, max);
 const rubriekOf = (field: string): string => /^([0-9]{4}) /.exec(field)?.[1] ?? '';
-const dcOf = (cents: number) => (cents < 0 ? 'C' : 'D');
+/** One record of the answer from its field values (by number). */
+const writeZh309Record = (type: keyof typeof ZH309_LAYOUT, values: Readonly<Record<string, string>>) => writeRecord(ZH309_LAYOUT[type], values, ZH309_RECORD_LENGTH);
+/** How a field of the answer is named in messages. */
+const zh309FieldLabel = (type: keyof typeof ZH309_LAYOUT, number: string) => fieldLabel(fieldOf(ZH309_LAYOUT[type], number));
 
 /** The ZH309 answer: one retourrecord per record, in line order, between voorloop- and sluitrecord. */
 export function writeZh309(input: Zh309Input): Result<string> {
   const lines: string[] = [];
-  const head = writeRecord(ZH309_LAYOUT['01'], {
+  const head = writeZh309Record('01', {
     '0101': '01', '0102': ZH309_MESSAGE_CODE, '0103': ZH308_VERSION, '0104': ZH308_SUBVERSION, '0105': 'P', '0112': input.agb ?? '',
     '0117': input.answerDate, '0119': ZH308_CURRENCY, '0181': String(input.importId), '0182': input.format, '0183': latin1(input.fileName, 60),
-  }, ZH309_RECORD_LENGTH);
+  });
   if (!head.ok) return head;
   lines.push(head.value);
   let accepted = 0;
@@ -136,14 +132,14 @@ export function writeZh309(input: Zh309Input): Result<string> {
     const first = r.issues[0];
     const values: Record<string, string> = {
       '0401': '04', '0402': String(r.recordId ?? r.line), '0403': String(r.line), '0404': r.recordType ?? '', '0405': latin1(r.claimId ?? '', 64),
-      '0406': r.agb ?? '', '0407': ZH309_STATUS[r.status], '0408': String(Math.abs(amount)), '0409': dcOf(amount), '0410': String(Math.abs(grantedCents)), '0411': dcOf(grantedCents),
+      '0406': r.agb ?? '', '0407': ZH309_STATUS[r.status], '0408': String(Math.abs(amount)), '0409': debitCredit(amount), '0410': String(Math.abs(grantedCents)), '0411': debitCredit(grantedCents),
       '0418': first ? latin1(`${first.field ? `${first.field}: ` : ''}${first.message}`, 140) : '',
     };
     codes.slice(0, 3).forEach((c, i) => {
       values[['0412', '0414', '0416'][i]!] = c.code;
       values[['0413', '0415', '0417'][i]!] = c.rubriek;
     });
-    const record = writeRecord(ZH309_LAYOUT['04'], values, ZH309_RECORD_LENGTH);
+    const record = writeZh309Record('04', values);
     if (!record.ok) return record;
     lines.push(record.value);
     if (r.status === 'accepted') accepted += 1;
@@ -151,10 +147,10 @@ export function writeZh309(input: Zh309Input): Result<string> {
     granted += grantedCents;
   }
   const count = input.records.length;
-  const trailer = writeRecord(ZH309_LAYOUT['99'], {
+  const trailer = writeZh309Record('99', {
     '9901': '99', '9902': String(count), '9903': String(accepted), '9904': String(count - accepted), '9905': String(count),
-    '9906': String(Math.abs(claimed)), '9907': dcOf(claimed), '9908': String(Math.abs(granted)), '9909': dcOf(granted),
-  }, ZH309_RECORD_LENGTH);
+    '9906': String(Math.abs(claimed)), '9907': debitCredit(claimed), '9908': String(Math.abs(granted)), '9909': debitCredit(granted),
+  });
   if (!trailer.ok) return trailer;
   lines.push(trailer.value);
   return ok(lines.map((l) => `${l}\r\n`).join(''));
@@ -202,7 +198,7 @@ export function checkZh309(text: string): Result<Zh309Summary> {
     const read = readFields(line, fields);
     for (const i of read.issues) problem(n, i.field, i.code, i.message);
     const v = read.values;
-    const label = (number: string) => fieldLabel(fields.find((x) => x.number === number)!);
+    const label = (number: string) => zh309FieldLabel(type, number);
     const fixed = (number: string, value: string) => v[number] !== '' && v[number] !== value && problem(n, label(number), RECORD_CODES.fixedValue, `Waarde moet '${value}' zijn (gekregen: '${v[number]}')`);
     const dc = (number: string) => v[number] !== '' && v[number] !== 'D' && v[number] !== 'C' && problem(n, label(number), RECORD_CODES.debitCredit, `Indicatie debet/credit moet D of C zijn (gekregen: '${v[number]}')`);
     if (type === '01') {
@@ -210,9 +206,8 @@ export function checkZh309(text: string): Result<Zh309Summary> {
       fixed('0119', ZH308_CURRENCY);
     } else if (type === '04') {
       ['0409', '0411'].forEach(dc);
-      const signed = (amount: string, indicator: string) => (v[indicator] === 'C' ? -1 : 1) * Number(v[amount] || '0');
-      const claimed = signed('0408', '0409');
-      const granted = signed('0410', '0411');
+      const claimed = signedCents(v['0408'], v['0409']);
+      const granted = signedCents(v['0410'], v['0411']);
       const status = v['0407'];
       summary.records += 1;
       summary.claimedCents += claimed;
@@ -237,16 +232,17 @@ export function checkZh309(text: string): Result<Zh309Summary> {
   const t = trailer as Record<string, string> | null;
   if (t !== null) {
     const n = Number(t.line);
-    const label = (number: string) => fieldLabel(ZH309_LAYOUT['99'].find((x) => x.number === number)!);
+    const label = (number: string) => zh309FieldLabel('99', number);
     const compare = (number: string, actual: number) =>
       Number(t[number] || '0') !== actual && problem(n, label(number), RECORD_CODES.trailerCount, `Sluitrecord noemt ${Number(t[number] || '0')}, de records geven ${actual}`);
     compare('9902', summary.records);
     compare('9903', summary.accepted);
     compare('9904', summary.rejected);
     compare('9905', summary.records);
-    const total = (amount: string, indicator: string) => (t[indicator] === 'C' ? -1 : 1) * Number(t[amount] || '0');
-    if (total('9906', '9907') !== summary.claimedCents) problem(n, label('9906'), RECORD_CODES.trailerTotal, `Sluitrecord noemt ${total('9906', '9907')} cent gedeclareerd, de records ${summary.claimedCents}`);
-    if (total('9908', '9909') !== summary.grantedCents) problem(n, label('9908'), RECORD_CODES.trailerTotal, `Sluitrecord noemt ${total('9908', '9909')} cent toegekend, de records ${summary.grantedCents}`);
+    const claimed = signedCents(t['9906'], t['9907']);
+    const granted = signedCents(t['9908'], t['9909']);
+    if (claimed !== summary.claimedCents) problem(n, label('9906'), RECORD_CODES.trailerTotal, `Sluitrecord noemt ${claimed} cent gedeclareerd, de records ${summary.claimedCents}`);
+    if (granted !== summary.grantedCents) problem(n, label('9908'), RECORD_CODES.trailerTotal, `Sluitrecord noemt ${granted} cent toegekend, de records ${summary.grantedCents}`);
   }
   if (issues.length > 0) return fail('invalid_input', `ZH309 voldoet niet aan de opmaak: ${issues.length === 1 ? '1 fout' : `${issues.length} fouten`}.`, issues);
   return ok(summary);

@@ -3,8 +3,9 @@
  * with hint and error tied to the control (`aria-describedby`, `aria-invalid`), a form-level
  * alert that names the fields in error, and the placing of the server's `issues` at their field.
  */
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ApiError, errorMessage, type Issue } from '../api';
+import { Field } from '../components/field';
 
 interface FieldProps {
   id: string;
@@ -15,10 +16,6 @@ interface FieldProps {
   /** The hint under the label (what to enter, why it is asked). */
   children?: ReactNode;
   required?: boolean;
-}
-
-function describedBy(hintId: string | null, errorId: string | null): string | undefined {
-  return [hintId, errorId].filter(Boolean).join(' ') || undefined;
 }
 
 export function TextField({
@@ -34,70 +31,29 @@ export function TextField({
   inputMode,
   maxLength,
 }: FieldProps & { type?: 'text' | 'email'; autoComplete?: string; inputMode?: 'numeric' | 'text' | 'email'; maxLength?: number }) {
-  const hintId = useId();
-  const errorId = `${id}-error`;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required && <span className="muted"> (verplicht)</span>}
-      </label>
-      {children && (
-        <p className="hint" id={hintId}>
-          {children}
-        </p>
+    <Field id={id} label={label} hint={children} error={error} required={required}>
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          maxLength={maxLength}
+          value={value}
+          required={required}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-      <input
-        id={id}
-        type={type}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        maxLength={maxLength}
-        value={value}
-        required={required}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(children ? hintId : null, error ? errorId : null)}
-      />
-    </div>
+    </Field>
   );
 }
 
 export function TextAreaField({ id, label, value, error, onChange, children, required, rows = 5, maxLength }: FieldProps & { rows?: number; maxLength?: number }) {
-  const hintId = useId();
-  const errorId = `${id}-error`;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required && <span className="muted"> (verplicht)</span>}
-      </label>
-      {children && (
-        <p className="hint" id={hintId}>
-          {children}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={rows}
-        maxLength={maxLength}
-        value={value}
-        required={required}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(children ? hintId : null, error ? errorId : null)}
-      />
-    </div>
+    <Field id={id} label={label} hint={children} error={error} required={required}>
+      {(control) => <textarea {...control} rows={rows} maxLength={maxLength} value={value} required={required} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }
 

@@ -6,9 +6,10 @@
  * is listed by field and marked at the field; an authorisation-free treatment is answered as such
  * and nothing is stored.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type CSSProperties, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage, type Issue } from '../api';
 import { authorisationsApi, euroTextToCents, parseElementNumbers, type Requirement, type SubmitInput, type SubmitResult, type TreatmentKind } from '../api-authorisations';
+import type { ControlProps } from '../components/field';
 import { ReasonList } from '../components/reasons';
 import { ErrorMessage, Loaded } from '../components/status';
 import { Link, navigate } from '../router';
@@ -46,6 +47,42 @@ function inputIdOf(field: string | undefined): string | undefined {
   if (line) return `mk-regel-${line[1]}-${line[2] === 'performance_code' ? 'code' : line[2] === 'element_numbers' ? 'elementen' : 'bedrag'}`;
   if (/^attachments\[\d+\]/.test(field)) return 'mk-dossiers';
   return FIELD_IDS[field];
+}
+
+/** The issues (the form's own or the server's) that belong to the input with this id. */
+const issuesOfField = (issues: readonly Issue[], id: string): Issue[] => issues.filter((i) => inputIdOf(i.field ?? i.path) === id);
+
+/** The props that tie an input to its hint (`<id>-hint`) and its issues (`<id>-fout`). */
+function controlProps(id: string, own: readonly Issue[], hasHint = false): ControlProps {
+  const described = [hasHint ? `${id}-hint` : undefined, own.length > 0 ? `${id}-fout` : undefined].filter(Boolean).join(' ');
+  return { id, 'aria-invalid': own.length > 0 ? true : undefined, 'aria-describedby': described === '' ? undefined : described };
+}
+
+function IssueText({ id, issues }: { id: string; issues: readonly Issue[] }) {
+  return issues.length > 0 ? (
+    <p className="field-error" id={`${id}-fout`}>
+      {issues.map((i) => i.message).join(' ')}
+    </p>
+  ) : null;
+}
+
+/** A field of the request: label, optional hint, the input, and below it what is wrong with it. */
+function RequestField({
+  id, label, hint, issues, style, children,
+}: { id: string; label: string; hint?: string; issues: readonly Issue[]; style?: CSSProperties; children(control: ControlProps): ReactNode }) {
+  const own = issuesOfField(issues, id);
+  return (
+    <div className="field" style={style}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children(controlProps(id, own, hint !== undefined))}
+      <IssueText id={id} issues={own} />
+    </div>
+  );
 }
 
 export function AuthorisationNewPage() {
@@ -99,20 +136,7 @@ function RequestForm({ agb, kinds }: { agb: string; kinds: TreatmentKind[] }) {
           : null;
   const facts = () => ({ in_doubt: inDoubt, ...(factQuestion ? { [factQuestion.key]: factValue(fact) } : {}) });
 
-  const issuesOf = (id: string) => issues.filter((i) => inputIdOf(i.field ?? i.path) === id);
-  const fieldProps = (id: string, hint?: string) => {
-    const own = issuesOf(id);
-    const described = [hint, own.length > 0 ? `${id}-fout` : undefined].filter(Boolean).join(' ');
-    return { id, 'aria-invalid': own.length > 0 ? true : undefined, 'aria-describedby': described === '' ? undefined : described };
-  };
-  const fieldError = (id: string): ReactNode => {
-    const own = issuesOf(id);
-    return own.length > 0 ? (
-      <p className="field-error" id={`${id}-fout`}>
-        {own.map((i) => i.message).join(' ')}
-      </p>
-    ) : null;
-  };
+  const kindIssues = issuesOfField(issues, 'mk-soort');
 
   const check = async () => {
     setRequirement(null);
@@ -190,7 +214,7 @@ function RequestForm({ agb, kinds }: { agb: string; kinds: TreatmentKind[] }) {
         <div className="field-row">
           <div className="field">
             <label htmlFor="mk-soort">Soort behandeling</label>
-            <select {...fieldProps('mk-soort')} value={kindId} onChange={(e) => { setKindId(e.target.value); setFact('unknown'); setRequirement(null); }}>
+            <select {...controlProps('mk-soort', kindIssues)} value={kindId} onChange={(e) => { setKindId(e.target.value); setFact('unknown'); setRequirement(null); }}>
               {kinds.map((k) => (
                 <option key={k.id} value={k.id}>
                   {k.title}
@@ -198,18 +222,14 @@ function RequestForm({ agb, kinds }: { agb: string; kinds: TreatmentKind[] }) {
               ))}
             </select>
             {kind && <p className="hint">{kind.source}</p>}
-            {fieldError('mk-soort')}
+            <IssueText id="mk-soort" issues={kindIssues} />
           </div>
-          <div className="field">
-            <label htmlFor="mk-behandeldatum">Geplande behandeldatum</label>
-            <input type="date" {...fieldProps('mk-behandeldatum')} value={treatmentDate} onChange={(e) => setTreatmentDate(e.target.value)} />
-            {fieldError('mk-behandeldatum')}
-          </div>
-          <div className="field">
-            <label htmlFor="mk-geboortedatum">Geboortedatum patiënt</label>
-            <input type="date" {...fieldProps('mk-geboortedatum')} value={birthDate} onChange={(e) => setBirthDate(e.target.value)} />
-            {fieldError('mk-geboortedatum')}
-          </div>
+          <RequestField id="mk-behandeldatum" label="Geplande behandeldatum" issues={issues}>
+            {(control) => <input type="date" {...control} value={treatmentDate} onChange={(e) => setTreatmentDate(e.target.value)} />}
+          </RequestField>
+          <RequestField id="mk-geboortedatum" label="Geboortedatum patiënt" issues={issues}>
+            {(control) => <input type="date" {...control} value={birthDate} onChange={(e) => setBirthDate(e.target.value)} />}
+          </RequestField>
         </div>
         {factQuestion && (
           <fieldset className="field">
@@ -249,21 +269,15 @@ function RequestForm({ agb, kinds }: { agb: string; kinds: TreatmentKind[] }) {
           <h2>Patiënt</h2>
         </legend>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="mk-bsn">BSN</label>
-            <input type="text" inputMode="numeric" autoComplete="off" {...fieldProps('mk-bsn')} value={bsn} onChange={(e) => setBsn(e.target.value)} />
-            {fieldError('mk-bsn')}
-          </div>
-          <div className="field">
-            <label htmlFor="mk-naam">Naam</label>
-            <input type="text" autoComplete="off" {...fieldProps('mk-naam')} value={name} onChange={(e) => setName(e.target.value)} />
-            {fieldError('mk-naam')}
-          </div>
-          <div className="field">
-            <label htmlFor="mk-kenmerk">Uw kenmerk (optioneel)</label>
-            <input type="text" {...fieldProps('mk-kenmerk')} value={reference} onChange={(e) => setReference(e.target.value)} />
-            {fieldError('mk-kenmerk')}
-          </div>
+          <RequestField id="mk-bsn" label="BSN" issues={issues}>
+            {(control) => <input type="text" inputMode="numeric" autoComplete="off" {...control} value={bsn} onChange={(e) => setBsn(e.target.value)} />}
+          </RequestField>
+          <RequestField id="mk-naam" label="Naam" issues={issues}>
+            {(control) => <input type="text" autoComplete="off" {...control} value={name} onChange={(e) => setName(e.target.value)} />}
+          </RequestField>
+          <RequestField id="mk-kenmerk" label="Uw kenmerk (optioneel)" issues={issues}>
+            {(control) => <input type="text" {...control} value={reference} onChange={(e) => setReference(e.target.value)} />}
+          </RequestField>
         </div>
       </fieldset>
 
@@ -271,31 +285,22 @@ function RequestForm({ agb, kinds }: { agb: string; kinds: TreatmentKind[] }) {
         <legend>
           <h2>Behandelplan en begroting</h2>
         </legend>
-        <div className="field">
-          <label htmlFor="mk-plan">Behandelplan</label>
-          <textarea rows={4} {...fieldProps('mk-plan')} value={plan} onChange={(e) => setPlan(e.target.value)} />
-          {fieldError('mk-plan')}
-        </div>
+        <RequestField id="mk-plan" label="Behandelplan" issues={issues}>
+          {(control) => <textarea rows={4} {...control} value={plan} onChange={(e) => setPlan(e.target.value)} />}
+        </RequestField>
         {lines.map((l, i) => (
           <fieldset className="field" key={l.key}>
             <legend>Regel {i + 1}</legend>
             <div className="field-row">
-              <div className="field">
-                <label htmlFor={`mk-regel-${i}-code`}>Prestatiecode</label>
-                <input type="text" className="input-short" {...fieldProps(`mk-regel-${i}-code`)} value={l.code} onChange={(e) => setLine(l.key, { code: e.target.value })} />
-                {fieldError(`mk-regel-${i}-code`)}
-              </div>
-              <div className="field">
-                <label htmlFor={`mk-regel-${i}-elementen`}>Elementnummers</label>
-                <p className="hint" id={`mk-regel-${i}-elementen-hint`}>FDI, bijvoorbeeld 36, 46</p>
-                <input type="text" {...fieldProps(`mk-regel-${i}-elementen`, `mk-regel-${i}-elementen-hint`)} value={l.elements} onChange={(e) => setLine(l.key, { elements: e.target.value })} />
-                {fieldError(`mk-regel-${i}-elementen`)}
-              </div>
-              <div className="field">
-                <label htmlFor={`mk-regel-${i}-bedrag`}>Bedrag (euro)</label>
-                <input type="text" inputMode="decimal" className="input-short" {...fieldProps(`mk-regel-${i}-bedrag`)} value={l.amount} onChange={(e) => setLine(l.key, { amount: e.target.value })} />
-                {fieldError(`mk-regel-${i}-bedrag`)}
-              </div>
+              <RequestField id={`mk-regel-${i}-code`} label="Prestatiecode" issues={issues}>
+                {(control) => <input type="text" className="input-short" {...control} value={l.code} onChange={(e) => setLine(l.key, { code: e.target.value })} />}
+              </RequestField>
+              <RequestField id={`mk-regel-${i}-elementen`} label="Elementnummers" hint="FDI, bijvoorbeeld 36, 46" issues={issues}>
+                {(control) => <input type="text" {...control} value={l.elements} onChange={(e) => setLine(l.key, { elements: e.target.value })} />}
+              </RequestField>
+              <RequestField id={`mk-regel-${i}-bedrag`} label="Bedrag (euro)" issues={issues}>
+                {(control) => <input type="text" inputMode="decimal" className="input-short" {...control} value={l.amount} onChange={(e) => setLine(l.key, { amount: e.target.value })} />}
+              </RequestField>
             </div>
             {lines.length > 1 && (
               <button type="button" className="button button-secondary" onClick={() => setLines((all) => all.filter((x) => x.key !== l.key))}>
@@ -307,29 +312,21 @@ function RequestForm({ agb, kinds }: { agb: string; kinds: TreatmentKind[] }) {
         <button type="button" className="button button-secondary" onClick={() => setLines((all) => [...all, { key: Math.max(...all.map((x) => x.key)) + 1, code: '', elements: '', amount: '' }])}>
           Regel toevoegen
         </button>
-        <div className="field" style={{ marginTop: '1.1rem' }}>
-          <label htmlFor="mk-techniek">Techniekkosten (euro)</label>
-          <p className="hint" id="mk-techniek-hint">0 als er geen techniekkosten zijn.</p>
-          <input type="text" inputMode="decimal" className="input-short" {...fieldProps('mk-techniek', 'mk-techniek-hint')} value={technique} onChange={(e) => setTechnique(e.target.value)} />
-          {fieldError('mk-techniek')}
-        </div>
+        <RequestField id="mk-techniek" label="Techniekkosten (euro)" hint="0 als er geen techniekkosten zijn." issues={issues} style={{ marginTop: '1.1rem' }}>
+          {(control) => <input type="text" inputMode="decimal" className="input-short" {...control} value={technique} onChange={(e) => setTechnique(e.target.value)} />}
+        </RequestField>
       </fieldset>
 
       <fieldset className="panel">
         <legend>
           <h2>Bijlagen</h2>
         </legend>
-        <div className="field">
-          <label htmlFor="mk-dossiers">Relevante dossiers</label>
-          <p className="hint" id="mk-dossiers-hint">PDF, JPEG, PNG of TIFF, hooguit 10 MB per bestand.</p>
-          <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff" {...fieldProps('mk-dossiers', 'mk-dossiers-hint')} onChange={(e) => setRecords([...(e.target.files ?? [])])} />
-          {fieldError('mk-dossiers')}
-        </div>
-        <div className="field">
-          <label htmlFor="mk-fotos">Foto's (optioneel)</label>
-          <input type="file" multiple accept=".jpg,.jpeg,.png,.tif,.tiff,.pdf" {...fieldProps('mk-fotos')} onChange={(e) => setPhotos([...(e.target.files ?? [])])} />
-          {fieldError('mk-fotos')}
-        </div>
+        <RequestField id="mk-dossiers" label="Relevante dossiers" hint="PDF, JPEG, PNG of TIFF, hooguit 10 MB per bestand." issues={issues}>
+          {(control) => <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff" {...control} onChange={(e) => setRecords([...(e.target.files ?? [])])} />}
+        </RequestField>
+        <RequestField id="mk-fotos" label="Foto's (optioneel)" issues={issues}>
+          {(control) => <input type="file" multiple accept=".jpg,.jpeg,.png,.tif,.tiff,.pdf" {...control} onChange={(e) => setPhotos([...(e.target.files ?? [])])} />}
+        </RequestField>
       </fieldset>
 
       <button type="submit" className="button button-primary" disabled={outcome?.kind === 'busy'}>
