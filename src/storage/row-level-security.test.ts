@@ -36,6 +36,30 @@ describe.each(databaseKinds)('row-level security on %s', (kind) => {
     expect(row?.owner).not.toBe('zorginkoop_app');
   });
 
+  /** Tables with an `agb` column that are not one provider's data, and why. */
+  const NOT_PROVIDER_SCOPED: Record<string, string> = {
+    specialised_centres: 'public reference list of the centres allowed to give an add-on drug (ADD §3)',
+    audit_log: 'append-only log; the application role may insert and read it, never change it (own guards)',
+  };
+
+  it('every other table with an agb column has forced row-level security, a policy and grants for the application role', async () => {
+    const tables = (await sql<{ name: string; rls: boolean; forced: boolean; policies: number; readable: boolean }>`
+      select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+             (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies,
+             has_table_privilege('zorginkoop_app', c.oid, 'SELECT') as readable
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p')
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'agb' and not a.attisdropped)
+      order by 1`.execute(t.db.kysely)).rows;
+    expect(tables.length).toBeGreaterThan(20);
+    const unprotected = tables
+      .filter((r) => !(r.name in NOT_PROVIDER_SCOPED))
+      .filter((r) => !r.rls || !r.forced || r.policies === 0 || !r.readable)
+      .map((r) => `${r.name}: rls=${r.rls} forced=${r.forced} policies=${r.policies} readable=${r.readable}`);
+    expect(unprotected).toEqual([]);
+    for (const name of Object.keys(NOT_PROVIDER_SCOPED)) expect(tables.map((r) => r.name)).toContain(name);
+  });
+
   it('shows a provider user only its own provider and claims', async () => {
     const seen = await withActor(t.db, asProvider(providerA), async (tx) => ({
       providers: (await tx.selectFrom('providers').select('agb').execute()).map((r) => r.agb),
