@@ -212,15 +212,22 @@ describe.each(databaseKinds)('claims-control API on %s', (kind) => {
     expect(visible.length).toBeGreaterThan(0);
     for (const f of visible) expect(f.agb).toBe(own);
     expect(visible.some((f) => f.id === peerFinding)).toBe(false);
+    // The provider-scoped paths give the same findings, and one of them by id.
+    expect(await json(await provider.get(`/api/providers/${own}/findings?limit=10000`))).toEqual(visible);
+    expect(await json(await provider.get(`/api/providers/${own}/findings/${visible[0]!.id}`))).toMatchObject({ id: visible[0]!.id, agb: own });
+    expect((await provider.get(`/api/providers/${own}/findings/${peerFinding}`)).status).toBe(404);
+    expect((await controller.get(`/api/providers/${own}/findings/${peerFinding}`)).status).toBe(404);
+    expect(await json(await controller.get(`/api/providers/${peer}/findings/${peerFinding}`))).toMatchObject({ id: peerFinding, agb: peer });
     const deniedBefore = await sql<{ n: number }>`select count(*)::int as n from audit_log where outcome = 'denied' and object_id = ${peer}`.execute(server.db.kysely);
 
     expect((await provider.get(`/api/claims/findings?agb=${peer}`)).status).toBe(403);
+    expect((await provider.get(`/api/providers/${peer}/findings`)).status).toBe(403);
     expect((await provider.post(`/api/providers/${peer}/findings/${peerFinding}/response`, { response: 'Niet van mij.' })).status).toBe(403);
     expect((await provider.post(`/api/providers/${own}/findings/${peerFinding}/response`, { response: 'Niet van mij.' })).status).toBe(404);
     expect((await provider.get(`/api/claims/findings/${peerFinding}/detail`)).status).toBe(404);
     expect((await provider.get(`/api/providers/${peer}/reclaim-statement.pdf?year=2018`)).status).toBe(403);
     const deniedAfter = await sql<{ n: number }>`select count(*)::int as n from audit_log where outcome = 'denied' and object_id = ${peer}`.execute(server.db.kysely);
-    expect(deniedAfter.rows[0]!.n - deniedBefore.rows[0]!.n).toBe(3);
+    expect(deniedAfter.rows[0]!.n - deniedBefore.rows[0]!.n).toBe(4);
     const status = await sql<{ status: string }>`select status from claim_findings where id = ${peerFinding}`.execute(server.db.kysely);
     expect(status.rows[0]?.status).toBe('sent');
   });

@@ -11654,6 +11654,341 @@ export interface paths {
       };
     };
   };
+  "/api/providers/{agb}/findings": {
+    /** Bevindingen van één zorgaanbieder (de zorgaanbieder zelf: zodra voorgelegd). Zonder patiëntgegevens */
+    get: {
+      parameters: {
+        query?: {
+          rule?: "duplicate" | "parallel" | "parallel-combination" | "parallel-specialism" | "serial" | "non-evidence" | "selective" | "ceiling" | "addon-tariff" | "addon-centre";
+          status?: "open" | "sent" | "responded" | "upheld" | "withdrawn";
+          limit?: number;
+          offset?: number;
+        };
+        path: {
+          /** @description AGB-code van de zorgaanbieder (8 cijfers) */
+          agb: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+                /** @enum {string} */
+                action: "reject" | "reclaim" | "review";
+                agb: string;
+                amount_at_stake_cents: number;
+                claim_id: string;
+                id: number;
+                provider_response: string | null;
+                reason: {
+                  inputs: {
+                    [key: string]: string | number | boolean | null;
+                  };
+                  message: string;
+                  rule: string;
+                  source: string;
+                };
+                related_claim_ids: string[];
+                response_due: string | null;
+                rule: string;
+                source: string;
+                /** @enum {string} */
+                status: "open" | "sent" | "responded" | "upheld" | "withdrawn";
+              })[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/providers/{agb}/findings/{id}": {
+    /** Eén bevinding van deze zorgaanbieder met haar verloop; geen patiëntgegevens */
+    get: {
+      parameters: {
+        path: {
+          /** @description AGB-code van de zorgaanbieder (8 cijfers) */
+          agb: string;
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              action: "reject" | "reclaim" | "review";
+              agb: string;
+              amount_at_stake_cents: number;
+              claim_id: string;
+              created_at: string;
+              decided_at: string | null;
+              decided_by: string | null;
+              decision_note: string | null;
+              id: number;
+              provider_response: string | null;
+              reason: {
+                inputs: {
+                  [key: string]: string | number | boolean | null;
+                };
+                message: string;
+                rule: string;
+                source: string;
+              };
+              related_claim_ids: string[];
+              responded_at: string | null;
+              response_due: string | null;
+              risk_analysis_id: number | null;
+              rule: string;
+              source: string;
+              /** @enum {string} */
+              status: "open" | "sent" | "responded" | "upheld" | "withdrawn";
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": {
+              error: {
+                code: string;
+                issues?: {
+                    code?: string;
+                    column?: string;
+                    field?: string;
+                    file?: string;
+                    line?: number;
+                    message: string;
+                    path?: string;
+                  }[];
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/providers/{agb}/findings/{id}/response": {
     /** Reactie van de zorgaanbieder op een voorgelegde bevinding, binnen de termijn */
     post: {

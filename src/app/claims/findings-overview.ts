@@ -12,7 +12,7 @@ import { withActor } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
 import { providerAccess } from '../access.js';
 import { parseYear } from '../purchasing/negotiation.js';
-import { listFindings, type FindingFilter, type FindingView } from './findings.js';
+import { getFinding, listFindings, type FindingDetailView, type FindingFilter, type FindingView } from './findings.js';
 
 export interface OverviewDeps {
   db: Database;
@@ -34,6 +34,22 @@ export async function findingsFor(deps: OverviewDeps, filter: FindingFilter): Pr
     return fail('invalid_input', `Onbekende status '${filter.status}'. Bekend: ${FINDING_STATUSES.join(', ')}.`, [{ field: 'status', message: 'Onbekende status.' }]);
   }
   return listFindings(deps, filter);
+}
+
+/** One provider's findings, the provider named in the path (a provider user only its own; refusals audited). */
+export async function providerFindings(deps: OverviewDeps, agbInput: string, filter: Omit<FindingFilter, 'agb'>): Promise<Result<FindingView[]>> {
+  const agb = await providerAccess(deps, agbInput, 'claims.findings', 'agb');
+  if (!agb.ok) return agb;
+  return findingsFor(deps, { ...filter, agb: agb.value });
+}
+
+/** One finding of the provider named in the path: a finding of another provider is not found there. */
+export async function providerFinding(deps: OverviewDeps, agbInput: string, id: number): Promise<Result<FindingDetailView>> {
+  const agb = await providerAccess(deps, agbInput, 'claims.finding.read', 'agb');
+  if (!agb.ok) return agb;
+  const finding = await getFinding(deps, id);
+  if (finding.ok && finding.value.agb !== agb.value) return fail('not_found', `Bevinding ${id} van zorgaanbieder ${agb.value} niet gevonden.`);
+  return finding;
 }
 
 export interface Tally {

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { checkStoredClaims } from '../../app/claims/check-claims.js';
 import { claimDetail } from '../../app/claims/claim-detail.js';
 import { getFinding } from '../../app/claims/findings.js';
-import { findingsFor, findingsSummary } from '../../app/claims/findings-overview.js';
+import { findingsFor, findingsSummary, providerFinding, providerFindings } from '../../app/claims/findings-overview.js';
 import { decideFinding, NOTE_MAX_LENGTH, RESPONSE_MAX_LENGTH, respondToFinding, sendFindings } from '../../app/claims/hearing.js';
 import { claimImportZh309, listClaimImports } from '../../app/claims/claim-imports.js';
 import { exportClaims } from '../../app/claims/export-claims.js';
@@ -84,6 +84,23 @@ const FindingBody = z.object({
   response_due: z.string().nullable(),
   provider_response: z.string().nullable(),
   reason: ReasonBody,
+});
+
+const FindingDetailBody = FindingBody.extend({
+  created_at: z.string(),
+  responded_at: z.string().nullable(),
+  decided_by: z.string().nullable(),
+  decided_at: z.string().nullable(),
+  decision_note: z.string().nullable(),
+  risk_analysis_id: z.number().int().nullable(),
+});
+
+const FindingsQuery = z.object({
+  rule: Rule.optional(),
+  agb: z.string().max(16).optional(),
+  status: Status.optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 
 const HearingBody = z.object({
@@ -212,13 +229,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
       schema: {
         tags,
         summary: 'Bevindingen (medewerkers: alle; zorgaanbieder: eigen bevindingen zodra voorgelegd). Zonder patiëntgegevens',
-        querystring: z.object({
-          rule: Rule.optional(),
-          agb: z.string().max(16).optional(),
-          status: Status.optional(),
-          limit: z.coerce.number().int().min(1).max(10_000).default(1000),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
+        querystring: FindingsQuery,
         response: { 200: z.array(FindingBody), ...Errors },
       },
     },
@@ -247,20 +258,40 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
         tags,
         summary: 'Eén bevinding met haar verloop (verzonden, reactie, besluit, risicoanalyse); geen patiëntgegevens',
         params: IdParam,
-        response: {
-          200: FindingBody.extend({
-            created_at: z.string(),
-            responded_at: z.string().nullable(),
-            decided_by: z.string().nullable(),
-            decided_at: z.string().nullable(),
-            decision_note: z.string().nullable(),
-            risk_analysis_id: z.number().int().nullable(),
-          }),
-          ...Errors,
-        },
+        response: { 200: FindingDetailBody, ...Errors },
       },
     },
     async (request, reply) => sendResult(reply, await getFinding(deps(request.actor), request.params.id)),
+  );
+
+  // The same, provider-scoped: the provider's AGB in the path (a provider user only its own; refusals audited).
+  app.get(
+    '/api/providers/:agb/findings',
+    {
+      config: { secondFactor: true },
+      preHandler: requireRoles(...ANY_USER),
+      schema: {
+        tags,
+        summary: 'Bevindingen van één zorgaanbieder (de zorgaanbieder zelf: zodra voorgelegd). Zonder patiëntgegevens',
+        params: AgbParam,
+        querystring: FindingsQuery.omit({ agb: true }),
+        response: { 200: z.array(FindingBody), ...Errors },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      return sendResult(reply, await providerFindings(deps(request.actor), request.params.agb, { ...(q.rule ? { rule: q.rule } : {}), ...(q.status ? { status: q.status } : {}), limit: q.limit, offset: q.offset }));
+    },
+  );
+
+  app.get(
+    '/api/providers/:agb/findings/:id',
+    {
+      config: { secondFactor: true },
+      preHandler: requireRoles(...ANY_USER),
+      schema: { tags, summary: 'Eén bevinding van deze zorgaanbieder met haar verloop; geen patiëntgegevens', params: AgbParam.extend({ id: Id }), response: { 200: FindingDetailBody, ...Errors } },
+    },
+    async (request, reply) => sendResult(reply, await providerFinding(deps(request.actor), request.params.agb, request.params.id)),
   );
 
   app.get(

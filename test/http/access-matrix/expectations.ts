@@ -177,6 +177,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/claims/findings': { cells: m(U, OK, OK, OK, OK, F), stage: 'read', audit: 'claims.findings' },
   'GET /api/claims/findings/summary': { cells: m(U, OK, OK, OK, F, F), stage: 'read' },
   'GET /api/claims/findings/{id}': { cells: m(U, OK, OK, OK, OK, H), stage: 'read', audit: { event: 'claims.finding.read', object: 'finding' } },
+  'GET /api/providers/{agb}/findings': { cells: m(U, OK, OK, OK, OK, F), stage: 'read', audit: 'claims.findings' },
+  'GET /api/providers/{agb}/findings/{id}': { cells: m(U, OK, OK, OK, OK, F), stage: 'read', audit: 'claims.finding.read' },
   'GET /api/claims/findings/{id}/detail': { cells: m(U, F, OK, OK, OK, H), stage: 'read', audit: { event: 'claim.detail', object: 'finding' } },
   'GET /api/providers/{agb}/reclaim-statement.pdf': { cells: m(U, OK, OK, OK, OK, F), stage: 'read', audit: 'claims.reclaim-statement' },
   'GET /api/providers/{agb}/reclaim-statement.xlsx': { cells: m(U, OK, OK, OK, OK, F), stage: 'read', audit: 'claims.reclaim-statement' },
@@ -272,4 +274,5 @@ export const PROBES: Record<string, { stage: Stage; expected: Outcome }> = {
   'POST /api/providers/{agb}/authorisations/{id}/information': { stage: 'write', expected: H },
   'POST /api/providers/{agb}/authorisations/{id}/withdraw': { stage: 'write', expected: H },
   'POST /api/providers/{agb}/findings/{id}/response': { stage: 'write', expected: H },
+  'GET /api/providers/{agb}/findings/{id}': { stage: 'read', expected: H },
 };

@@ -102,6 +102,8 @@ export const PLACEHOLDERS: Record<string, Placeholder> = {
   'GET /api/claims/findings': (_ctx, t) => ({ query: `agb=${t.agb}&limit=20` }),
   'GET /api/claims/findings/summary': () => ({ query: `year=${YEAR}` }),
   'GET /api/claims/findings/{id}': (ctx, t) => ({ params: { id: finding(ctx, t) } }),
+  'GET /api/providers/{agb}/findings': () => ({ query: 'limit=20' }),
+  'GET /api/providers/{agb}/findings/{id}': (ctx, t) => ({ params: { id: finding(ctx, t) } }),
   'GET /api/claims/findings/{id}/detail': (ctx, t) => ({ params: { id: finding(ctx, t) }, query: 'purpose=matrixtest%20toegangscontrole' }),
   'POST /api/claims/findings/send': (ctx) => ({ body: { agb: ctx.A, finding_ids: [ctx.findings.sentA] } }),
   'POST /api/claims/risk-analyses': (ctx) => ({ body: { title: 'Matrixtest', rationale: 'Matrixtest: onderbouwing van detailcontrole per rol.', agb: ctx.A } }),
