@@ -11,7 +11,7 @@ import { publicActor, type Actor, type Role } from '../domain/auth/actor.js';
 import { secondFactorSatisfied, type SecondFactorState } from '../domain/auth/second-factor.js';
 import { auditSecondFactorRefusal } from '../app/users/second-factor.js';
 import { actorOf, resolveSession } from '../app/users/sessions.js';
-import { auditRefusal } from '../app/access.js';
+import { auditRefusal, providerAccess } from '../app/access.js';
 import { hasRecordedRefusal } from '../storage/audit.js';
 import type { Database } from '../storage/database.js';
 import { sendError } from './reply.js';
@@ -80,6 +80,18 @@ export function requireRoles(...roles: Role[]) {
     if (!roles.includes(request.actor.role)) {
       return sendError(reply, { code: 'forbidden', message: 'Uw rol heeft geen toegang tot deze functie.' });
     }
+  };
+}
+
+/**
+ * The provider named in the path (`agb`) is one this user may see: checked before an upload is read,
+ * so a refused user's file is never parsed (the use case checks again; a refusal is audited once).
+ */
+export function requireProviderAccess(db: Database, event: string) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const agb = (request.params as { agb?: unknown } | undefined)?.agb;
+    const access = await providerAccess({ db, actor: request.actor }, typeof agb === 'string' ? agb : '', event, 'agb');
+    if (!access.ok) return sendError(reply, access.error);
   };
 }
 

@@ -231,6 +231,11 @@ describe.each(databaseKinds)('add-on quarterly figures on %s', (kind) => {
     const refused = await upload(provider, B, 3, 'niet-van-ons.csv', csv(B, 3, [['2021', '{q}', '{agb}', drugs[0]!, '1', '1,00', '1,00']]));
     expect(refused.status).toBe(403);
     expect(await denied('addon-figures.upload')).toBe(1);
+    // The access check comes before the upload is read: even a request without a file is refused as such.
+    const empty = new FormData();
+    empty.append('year', '2021');
+    expect((await provider.request('POST', `/api/providers/${B}/addon-figures`, empty)).status).toBe(403);
+    expect(await denied('addon-figures.upload')).toBe(2);
     expect(await count('addon_figure_uploads', B)).toBe(uploadsOfB);
     expect((await provider.get(`/api/providers/${B}/addon-figures`)).status).toBe(403);
     expect(await denied('addon-figures.read')).toBe(1);

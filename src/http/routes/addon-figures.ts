@@ -11,7 +11,7 @@ import type { PolicyCatalogue } from '../../app/policies.js';
 import type { Actor } from '../../domain/auth/actor.js';
 import type { Result } from '../../domain/errors.js';
 import type { Database } from '../../storage/database.js';
-import { ANY_USER, requireRoles } from '../auth.js';
+import { ANY_USER, requireProviderAccess, requireRoles } from '../auth.js';
 import { sendError, sendResult } from '../reply.js';
 import { AgbParam, ErrorBody } from '../schemas.js';
 
@@ -128,7 +128,7 @@ export const addonFiguresRoutes: FastifyPluginAsyncZod<{ db: Database; policies:
   app.post(
     '/api/providers/:agb/addon-figures',
     {
-      preHandler: requireRoles('provider', 'purchaser'),
+      preHandler: [requireRoles('provider', 'purchaser'), requireProviderAccess(opts.db, 'addon-figures.upload')],
       schema: {
         tags,
         summary: 'Kwartaalcijfers add-on aanleveren (multipart: "file" CSV of XLSX, "year", "quarter"); alles of niets, per regel en veld de fouten; hetzelfde bestand opnieuw slaat niets op',

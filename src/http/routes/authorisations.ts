@@ -22,7 +22,7 @@ import type { Actor } from '../../domain/auth/actor.js';
 import { ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, AUTHORISATION_STATUSES, PAUSE_REASONS } from '../../domain/authorisations/index.js';
 import type { FieldIssue } from '../../domain/errors.js';
 import type { Database } from '../../storage/database.js';
-import { ANY_USER, requireRoles } from '../auth.js';
+import { ANY_USER, requireProviderAccess, requireRoles } from '../auth.js';
 import { sendError, sendResult } from '../reply.js';
 import { AgbParam, ErrorBody } from '../schemas.js';
 
@@ -265,7 +265,7 @@ export const authorisationsRoutes: FastifyPluginAsyncZod<{ db: Database; policie
   app.post(
     '/api/providers/:agb/authorisations',
     {
-      preHandler: requireRoles(...ANY_USER),
+      preHandler: [requireRoles('provider'), requireProviderAccess(opts.db, 'authorisation.submit')],
       config: patientData,
       bodyLimit: 16 * 1024 * 1024,
       schema: {
@@ -319,7 +319,7 @@ export const authorisationsRoutes: FastifyPluginAsyncZod<{ db: Database; policie
   app.post(
     '/api/providers/:agb/authorisations/:id/attachments',
     {
-      preHandler: requireRoles(...ANY_USER),
+      preHandler: [requireRoles('provider'), requireProviderAccess(opts.db, 'authorisation.attachment.add')],
       config: patientData,
       schema: {
         tags,
