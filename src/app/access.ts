@@ -50,7 +50,7 @@ export async function auditRefusal(db: Database, actor: Actor, request: { method
  * the two look the same to the user (404), but the attempt may be a look at another provider's
  * data, so it is recorded. Insurer staff see every provider: for them "not found" is just that.
  */
-export async function auditHiddenObject(tx: Tx, actor: Actor, entry: { event: string; objectType: string; objectId: string; action?: 'R' | 'U' | 'C' | 'E' }): Promise<void> {
+export async function auditHiddenObject(tx: Tx, actor: Actor, entry: { event: string; objectType: string; objectId: string; action?: 'R' | 'U' | 'C' | 'E'; purpose?: string }): Promise<void> {
   if (actor.role !== 'provider') return;
-  await audit(tx, actor, { event: entry.event, action: entry.action ?? 'R', outcome: 'denied', purpose: 'zorginkoop', objectType: entry.objectType, objectId: entry.objectId, agb: actor.agb, details: { reason: 'not-found-or-hidden' } });
+  await audit(tx, actor, { event: entry.event, action: entry.action ?? 'R', outcome: 'denied', purpose: entry.purpose ?? 'zorginkoop', objectType: entry.objectType, objectId: entry.objectId, agb: actor.agb, details: { reason: 'not-found-or-hidden' } });
 }

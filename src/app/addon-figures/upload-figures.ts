@@ -56,7 +56,7 @@ export interface FiguresUploadReport {
 const UPLOAD_EVENT = 'addon-figures.upload';
 
 /** The actor may upload for `agbInput`: its own AGB (provider), any (purchaser, system). */
-export async function uploaderAccess(deps: { db: Database; actor: Actor }, agbInput: string): Promise<Result<string>> {
+async function uploaderAccess(deps: { db: Database; actor: Actor }, agbInput: string): Promise<Result<string>> {
   switch (deps.actor.role) {
     case 'system':
       return parseAgb(agbInput, 'agb');

@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '../../domain/errors.js';
 import type { MszPolicy } from '../../domain/policy/index.js';
 import type { Tx } from '../../storage/context.js';
 import type { Database } from '../../storage/database.js';
-import type { ApplicationStatus, ProviderApplicationsTable, ProviderType } from '../../storage/schema.js';
+import type { ApplicationStatus, ProviderApplicationsTable } from '../../storage/schema.js';
 import type { Selectable } from 'kysely';
 import type { PolicyCatalogue } from '../policies.js';
 
@@ -24,27 +24,10 @@ export type ApplicationRow = Selectable<ProviderApplicationsTable>;
 export const PURPOSE = 'zorginkoop';
 export const OBJECT_TYPE = 'provider_application';
 
-export interface ApplicationView {
-  id: string;
-  year: number;
-  policy_id: string;
-  organisation_name: string;
-  applicant_email: string;
-  kvk: string;
-  agb: string;
-  provider_type: ProviderType;
-  city: string;
-  wtzi_admission: boolean;
-  kvk_registered: boolean;
-  meets_quality_and_entry_conditions: boolean;
-  added_value: string;
-  status: ApplicationStatus;
+/** The application row as the API shows it: its timestamps as ISO text, with the year's dates. */
+export interface ApplicationView extends Omit<ApplicationRow, 'submitted_at' | 'assessed_at' | 'objection_at'> {
   submitted_at: string;
-  assessed_by: string | null;
   assessed_at: string | null;
-  rejection_reasons: string | null;
-  objection_kind: 'objection' | 'explanation' | null;
-  objection: string | null;
   objection_at: string | null;
   /** The three dates of the new-provider path of the application's year (MSZ §5, §7). */
   deadlines: { application: string; assessment: string; objection: string; day_inclusive: boolean };

@@ -64,7 +64,7 @@ export async function readAttachment(deps: AuthorisationDeps, agbInput: string, 
   return withActor(deps.db, deps.actor, async (tx) => {
     const file = await attachmentContent(tx, id.value, attachmentId.value);
     if (!file || (await findAuthorisation(tx, id.value))?.agb !== agb.value) {
-      if (deps.actor.role === 'provider') await auditHidden(tx, deps.actor, 'authorisation.attachment.read', id.value);
+      await auditHidden(tx, deps.actor, 'authorisation.attachment.read', id.value);
       return fail('not_found', `Bijlage ${attachmentId.value} van aanvraag ${id.value} niet gevonden.`);
     }
     await audit(tx, deps.actor, {

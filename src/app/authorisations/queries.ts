@@ -8,7 +8,7 @@ import { OPEN_STATUSES, type AuthorisationStatus, type DecisionClock } from '../
 import { fail, ok, type Result } from '../../domain/errors.js';
 import { audit } from '../../storage/audit.js';
 import { withActor, type Tx } from '../../storage/context.js';
-import { providerAccess } from '../access.js';
+import { auditHiddenObject, providerAccess } from '../access.js';
 import type { PolicyCatalogue } from '../policies.js';
 import { isInsurer, OBJECT_TYPE, parseAuthorisationId, PURPOSE, storedTermSettings, type AuthorisationDeps } from './settings.js';
 import { attachmentsOf, eventsOf, findAuthorisation, lineTotals, linesOf, listAuthorisations, type AuthorisationRow } from './store.js';
@@ -53,9 +53,9 @@ function parseStatus(value: unknown): Result<AuthorisationStatus | undefined> {
   return statuses.includes(String(value)) ? ok(value as AuthorisationStatus) : fail('invalid_input', `Status: ${statuses.join(', ')}.`, [{ field: 'status', message: 'Onbekende status.' }]);
 }
 
-/** Records a provider user's attempt on a request it cannot see (not revealing whether it exists). */
+/** Records a provider user's attempt on a request it cannot see (not revealing whether it exists); nothing for other roles. */
 export async function auditHidden(tx: Tx, actor: AuthorisationDeps['actor'], event: string, id: number, action: 'R' | 'U' | 'C' = 'R'): Promise<void> {
-  await audit(tx, actor, { event, action, outcome: 'denied', purpose: PURPOSE, objectType: OBJECT_TYPE, objectId: String(id), agb: actor.agb, details: { reason: 'not-found-or-hidden' } });
+  await auditHiddenObject(tx, actor, { event, action, purpose: PURPOSE, objectType: OBJECT_TYPE, objectId: String(id) });
 }
 
 /** Refuses purchasers (and anyone else outside the two sides), with an audit record. */
@@ -116,7 +116,7 @@ export async function getAuthorisation(deps: AuthorisationDeps, idInput: unknown
     const row = await findAuthorisation(tx, id.value);
     if (!row || (agb !== undefined && row.agb !== agb)) {
       // A provider user asking for a request it may not see (another provider's, or none): the attempt is recorded.
-      if (deps.actor.role === 'provider') await auditHidden(tx, deps.actor, 'authorisation.read', id.value);
+      await auditHidden(tx, deps.actor, 'authorisation.read', id.value);
       return fail('not_found', `Machtigingsaanvraag ${id.value} niet gevonden.`);
     }
     const detail = await loadDetail(tx, deps.policies, row, deps.now);

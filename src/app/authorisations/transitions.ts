@@ -61,7 +61,7 @@ async function runStep(deps: AuthorisationDeps, idInput: unknown, step: Step, op
   return withActor(deps.db, deps.actor, async (tx: Tx) => {
     const row = await findAuthorisation(tx, id.value, { lock: true });
     if (!row || (agb !== undefined && row.agb !== agb) || (side === 'provider' && row.agb !== deps.actor.agb)) {
-      if (side === 'provider') await auditHidden(tx, deps.actor, step.audit, id.value, 'U');
+      await auditHidden(tx, deps.actor, step.audit, id.value, 'U');
       return fail('not_found', `Machtigingsaanvraag ${id.value} niet gevonden.`);
     }
     const next = nextStatus(row.status, step.action, side);

@@ -4,39 +4,20 @@
  * (not one use case per provider). Callers run them under the system role and publish only the
  * public projection.
  */
+import type { Selectable } from 'kysely';
 import type { Queryable } from '../context.js';
+import type { CareProductsTable, ProvidersTable, StandardPricesTable } from '../schema.js';
 
-export interface PublicationProviderRow {
-  agb: string;
-  name: string;
-  type: 'ziekenhuis' | 'umc' | 'zbc' | 'categoraal';
-  city: string;
-  kernregio: boolean;
-  insurer: 'zk' | 'de-friesland';
-  zk_revenue_cents: number;
-  budget_policy_selected: boolean;
-  specialisms: string[];
-  licences: string[];
-  programmes: string[];
-  minimum_norms: string[];
-  latitude: string | null;
-  longitude: string | null;
-  updated_at: Date;
-}
+const PUBLICATION_PROVIDER_COLUMNS = ['agb', 'name', 'type', 'city', 'kernregio', 'insurer', 'zk_revenue_cents', 'budget_policy_selected', 'specialisms', 'licences', 'programmes', 'minimum_norms', 'latitude', 'longitude', 'updated_at'] as const;
 
-export interface PublicationProductRow {
-  code: string;
-  name: string;
-  specialism: string;
-  category: 'algemeen' | 'complex' | 'topklinisch' | 'topreferent';
-  selective_id: string | null;
-  price_cents: number;
-}
+export type PublicationProviderRow = Pick<Selectable<ProvidersTable>, (typeof PUBLICATION_PROVIDER_COLUMNS)[number]>;
+
+export type PublicationProductRow = Pick<Selectable<CareProductsTable>, 'code' | 'name' | 'specialism' | 'category' | 'selective_id'> & Pick<Selectable<StandardPricesTable>, 'price_cents'>;
 
 export function publicationProviders(q: Queryable): Promise<PublicationProviderRow[]> {
   return q
     .selectFrom('providers')
-    .select(['agb', 'name', 'type', 'city', 'kernregio', 'insurer', 'zk_revenue_cents', 'budget_policy_selected', 'specialisms', 'licences', 'programmes', 'minimum_norms', 'latitude', 'longitude', 'updated_at'])
+    .select(PUBLICATION_PROVIDER_COLUMNS)
     .orderBy('name')
     .orderBy('agb')
     .execute();
