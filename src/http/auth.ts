@@ -13,6 +13,7 @@ import { auditSecondFactorRefusal } from '../app/users/second-factor.js';
 import { actorOf, resolveSession } from '../app/users/sessions.js';
 import { auditRefusal, providerAccess } from '../app/access.js';
 import { hasRecordedRefusal } from '../storage/audit.js';
+import type { AppError } from '../domain/errors.js';
 import type { Database } from '../storage/database.js';
 import { sendError } from './reply.js';
 
@@ -72,14 +73,17 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; 
   });
 });
 
+/** Why this actor may not use a route open to `roles`, or null if it may. */
+export function roleRefusal(actor: Actor, roles: readonly Role[]): AppError | null {
+  if (actor.role === 'public') return { code: 'unauthenticated', message: 'Log eerst in.' };
+  if (!roles.includes(actor.role)) return { code: 'forbidden', message: 'Uw rol heeft geen toegang tot deze functie.' };
+  return null;
+}
+
 export function requireRoles(...roles: Role[]) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.actor.role === 'public') {
-      return sendError(reply, { code: 'unauthenticated', message: 'Log eerst in.' });
-    }
-    if (!roles.includes(request.actor.role)) {
-      return sendError(reply, { code: 'forbidden', message: 'Uw rol heeft geen toegang tot deze functie.' });
-    }
+    const refusal = roleRefusal(request.actor, roles);
+    if (refusal) return sendError(reply, refusal);
   };
 }
 

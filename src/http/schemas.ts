@@ -1,25 +1,31 @@
 /** Boundary schemas shared by routes: one schema per object, producing validation, types and OpenAPI. */
 import { z } from 'zod';
 
+/** One problem with the input: where (file, line, column, field or path) and what. */
+export const IssueBody = z.object({
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.string().optional(),
+  field: z.string().optional(),
+  path: z.string().optional(),
+  code: z.string().optional(),
+  message: z.string(),
+});
+
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    issues: z
-      .array(
-        z.object({
-          file: z.string().optional(),
-          line: z.number().int().optional(),
-          column: z.string().optional(),
-          field: z.string().optional(),
-          path: z.string().optional(),
-          code: z.string().optional(),
-          message: z.string(),
-        }),
-      )
-      .optional(),
+    issues: z.array(IssueBody).optional(),
   }),
 });
+
+/** A contract or policy year in a JSON body. */
+export const Year = z.number().int().min(2000).max(2100);
+/** A year in a query string or path: text coerced to a number. */
+export const YearText = z.coerce.number().int().min(2000).max(2100);
+/** `?year=`, 2018 when left out. */
+export const YearQuery = z.object({ year: YearText.default(2018) });
 
 export const AgbParam = z.object({ agb: z.string().max(16).describe('AGB-code van de zorgaanbieder (8 cijfers)') });
 

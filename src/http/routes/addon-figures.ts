@@ -13,18 +13,9 @@ import type { Result } from '../../domain/errors.js';
 import type { Database } from '../../storage/database.js';
 import { ANY_USER, requireProviderAccess, requireRoles } from '../auth.js';
 import { sendError, sendResult } from '../reply.js';
-import { AgbParam, ErrorBody } from '../schemas.js';
+import { AgbParam, ErrorBody, IssueBody } from '../schemas.js';
 
 const ReasonBody = z.object({ rule: z.string(), source: z.string(), inputs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])), message: z.string() });
-const IssueBody = z.object({
-  file: z.string().optional(),
-  line: z.number().int().optional(),
-  column: z.string().optional(),
-  field: z.string().optional(),
-  path: z.string().optional(),
-  code: z.string().optional(),
-  message: z.string(),
-});
 const UploadBody = z.object({
   id: z.number().int(),
   agb: z.string(),

@@ -23,7 +23,7 @@ import type { Result } from '../../domain/errors.js';
 import type { Database } from '../../storage/database.js';
 import { requireRoles } from '../auth.js';
 import { sendError, sendResult } from '../reply.js';
-import { ErrorBody } from '../schemas.js';
+import { ErrorBody, Year, YearQuery } from '../schemas.js';
 
 /** Public endpoints: requests per IP address per endpoint per minute (the log-in has the same limit). */
 export const APPLICATION_RATE_LIMIT = { max: 10, timeWindow: '1 minute' } as const;
@@ -31,7 +31,6 @@ export const APPLICATION_RATE_LIMIT = { max: 10, timeWindow: '1 minute' } as con
 const ProviderType = z.enum(['ziekenhuis', 'umc', 'zbc', 'categoraal']);
 const Status = z.enum(['submitted', 'assessing', 'accepted', 'rejected']);
 const Fact = z.enum(['agreed', 'rejected', 'open']);
-const Year = z.number().int().min(2000).max(2100);
 const IdParam = z.object({ id: z.string().max(64).describe('aanvraagnummer (UUID)') });
 const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody };
 
@@ -186,7 +185,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod<{ db: Database; policies:
     '/api/applications',
     {
       preHandler: requireRoles('purchaser'),
-      schema: { tags, summary: 'Aanmeldingen van nieuwe aanbieders van een contractjaar (zorginkoper)', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2018) }), response: { 200: z.array(ApplicationBody), ...Errors } },
+      schema: { tags, summary: 'Aanmeldingen van nieuwe aanbieders van een contractjaar (zorginkoper)', querystring: YearQuery, response: { 200: z.array(ApplicationBody), ...Errors } },
     },
     async (request, reply) => sendResult(reply, await listApplications(deps(request.actor), request.query.year, opts.now())),
   );

@@ -9,11 +9,10 @@ import type { Actor } from '../../domain/auth/actor.js';
 import type { Database } from '../../storage/database.js';
 import { ANY_USER, requireRoles } from '../auth.js';
 import { sendResult } from '../reply.js';
-import { AgbParam, ErrorBody } from '../schemas.js';
+import { AgbParam, ErrorBody, YearQuery } from '../schemas.js';
 
 const Explained = z.record(z.string(), z.unknown());
 const Errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const Year = z.coerce.number().int().min(2000).max(2100);
 
 export const ceilingWarningRoutes: FastifyPluginAsyncZod<{ db: Database; policies: PolicyCatalogue; now: () => Date }> = async (app, opts) => {
   const deps = (actor: Actor) => ({ db: opts.db, actor, policies: opts.policies, now: opts.now() });
@@ -50,7 +49,7 @@ export const ceilingWarningRoutes: FastifyPluginAsyncZod<{ db: Database; policie
     '/api/providers/:agb/ceiling-warnings',
     {
       preHandler: requireRoles(...ANY_USER),
-      schema: { tags, summary: 'Plafondmeldingen van één zorgaanbieder', params: AgbParam, querystring: z.object({ year: Year.default(2018) }), response: { 200: Explained, ...Errors } },
+      schema: { tags, summary: 'Plafondmeldingen van één zorgaanbieder', params: AgbParam, querystring: YearQuery, response: { 200: Explained, ...Errors } },
     },
     async (request, reply) => sendResult(reply, await providerCeilingWarnings(deps(request.actor), request.params.agb, request.query.year)),
   );
@@ -62,7 +61,7 @@ export const ceilingWarningRoutes: FastifyPluginAsyncZod<{ db: Database; policie
       schema: {
         tags,
         summary: 'Alle plafondmeldingen van een jaar met plafond, verwachting, overschrijding en de aanbieders met ruimte voor dezelfde zorg',
-        querystring: z.object({ year: Year.default(2018), status: z.string().max(20).optional(), as_of: z.string().max(10).optional() }),
+        querystring: YearQuery.extend({ status: z.string().max(20).optional(), as_of: z.string().max(10).optional() }),
         response: { 200: Explained, ...Errors },
       },
     },

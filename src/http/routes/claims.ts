@@ -31,7 +31,7 @@ import type { Result } from '../../domain/errors.js';
 import type { Database } from '../../storage/database.js';
 import { ANY_USER, STAFF, requireRoles } from '../auth.js';
 import { sendError, sendResult } from '../reply.js';
-import { AgbParam, ErrorBody } from '../schemas.js';
+import { AgbParam, ErrorBody, YearQuery } from '../schemas.js';
 
 const Rule = z.enum(RULE_IDS);
 const Status = z.enum(FINDING_STATUSES);
@@ -391,7 +391,7 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ db: Database; policies: Polic
     async (request, reply) => sendResult(reply, await attachRiskAnalysis(deps(request.actor), request.params.id, request.body.finding_ids)),
   );
 
-  const statementSchema = { tags: ['documents'], params: AgbParam, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2018) }), response: Errors };
+  const statementSchema = { tags: ['documents'], params: AgbParam, querystring: YearQuery, response: Errors };
   app.get(
     '/api/providers/:agb/reclaim-statement.pdf',
     { config: { secondFactor: true }, preHandler: requireRoles(...ANY_USER), schema: { ...statementSchema, summary: 'Overzicht terugvorderingen en afwijzingen na controle (PDF)' } },

@@ -21,10 +21,9 @@ import { runDueJobs } from '../../jobs/run-due.js';
 import type { Database } from '../../storage/database.js';
 import { ANY_USER, requireRoles } from '../auth.js';
 import { sendError, sendResult } from '../reply.js';
-import { AgbParam, ErrorBody } from '../schemas.js';
+import { AgbParam, ErrorBody, Year as BodyYear, YearQuery } from '../schemas.js';
 
-const Year = z.number().int().min(2000).max(2100).describe('Contractjaar, bijvoorbeeld 2018');
-const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2018) });
+const Year = BodyYear.describe('Contractjaar, bijvoorbeeld 2018');
 const State = z.enum(CONTRACT_STATES);
 const Path = z.enum(['regular', 'digital']);
 const Sha256 = z.string().regex(/^[0-9a-fA-F]{64}$/, 'SHA-256 als 64 hexadecimale tekens');

@@ -19,8 +19,8 @@ import type { Actor, Role } from '../../domain/auth/actor.js';
 import { errorTable, type AppError, type Result } from '../../domain/errors.js';
 import { operationOutcome } from '../../interop/fhir/operation-outcome.js';
 import type { Database } from '../../storage/database.js';
-import { ANY_USER } from '../auth.js';
-import { AgbParam } from '../schemas.js';
+import { ANY_USER, roleRefusal } from '../auth.js';
+import { AgbParam, YearQuery } from '../schemas.js';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 /** Largest Bundle accepted in one request (JSON text; about 10,000 Claims). */
@@ -28,7 +28,6 @@ export const FHIR_BUNDLE_LIMIT = 20 * 1024 * 1024;
 
 /** A FHIR resource in the OpenAPI document: its fields are defined by FHIR R4, not repeated here. */
 const Resource = z.record(z.string(), z.unknown()).describe('FHIR R4-resource (application/fhir+json)');
-const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2018) });
 const Outcomes = { 400: Resource, 401: Resource, 403: Resource, 404: Resource };
 
 function sendOutcome(reply: FastifyReply, error: AppError) {
@@ -42,8 +41,8 @@ function sendFhir<T>(reply: FastifyReply, result: Result<T>) {
 /** `requireRoles` with the refusal as an OperationOutcome. */
 function fhirRoles(...roles: Role[]) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.actor.role === 'public') return sendOutcome(reply, { code: 'unauthenticated', message: 'Log eerst in.' });
-    if (!roles.includes(request.actor.role)) return sendOutcome(reply, { code: 'forbidden', message: 'Uw rol heeft geen toegang tot deze functie.' });
+    const refusal = roleRefusal(request.actor, roles);
+    if (refusal) return sendOutcome(reply, refusal);
   };
 }
 

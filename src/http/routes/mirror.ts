@@ -13,9 +13,8 @@ import type { PolicyCatalogue } from '../../app/policies.js';
 import type { Database } from '../../storage/database.js';
 import { ANY_USER, STAFF, requireRoles } from '../auth.js';
 import { sendError, sendResult } from '../reply.js';
-import { AgbParam, ErrorBody } from '../schemas.js';
+import { AgbParam, ErrorBody, YearQuery } from '../schemas.js';
 
-const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2018) });
 const Decimal = z.string().describe('decimaal getal als tekst');
 const Signal = z.enum(MIRROR_SIGNALS);
 const Topic = z.enum(MIRROR_TOPICS.map((t) => t.id) as [MirrorTopicId, ...MirrorTopicId[]]);

@@ -18,7 +18,7 @@ import { amsterdamDate, createPublicationCache, isPublic } from '../../app/publi
 import type { Database } from '../../storage/database.js';
 import { repoRoot } from '../../storage/paths.js';
 import { sendError } from '../reply.js';
-import { ErrorBody } from '../schemas.js';
+import { ErrorBody, YearText } from '../schemas.js';
 
 export interface PublicRateLimit {
   /** Requests per IP address per endpoint within the window. */
@@ -38,7 +38,7 @@ export function publicRateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
   return Number.isSafeInteger(max) && max > 0 ? { max, timeWindowMs: 60_000 } : DEFAULT_PUBLIC_RATE_LIMIT;
 }
 
-const Year = z.coerce.number().int().min(2000).max(2100).default(2018).describe('contractjaar');
+const Year = YearText.default(2018).describe('contractjaar');
 const Insurer = z.enum(['zk', 'de-friesland']);
 const ProviderType = z.enum(['ziekenhuis', 'umc', 'zbc', 'categoraal']);
 

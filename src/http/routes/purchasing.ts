@@ -15,10 +15,10 @@ import { ANY_USER, STAFF, requireRoles } from '../auth.js';
 import type { FastifyReply } from 'fastify';
 import type { Result } from '../../domain/errors.js';
 import { sendError, sendResult } from '../reply.js';
-import { AgbParam, ErrorBody } from '../schemas.js';
+import { AgbParam, ErrorBody, YearText } from '../schemas.js';
 
 const Fact = z.enum(['agreed', 'rejected', 'open']);
-const YearQuery = (defaultYear: number) => z.object({ year: z.coerce.number().int().min(2000).max(2100).default(defaultYear) });
+const YearQuery = (defaultYear: number) => z.object({ year: YearText.default(defaultYear) });
 const Share = z.string().max(12).regex(/^\d+(\.\d+)?$/, 'een aandeel als decimaal getal, bijvoorbeeld 0.5');
 const Cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** The explained shapes are documented loosely: their fields are listed in ARCHITECTURE.md and src/domain/explain.ts. */

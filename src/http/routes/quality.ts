@@ -16,10 +16,9 @@ import { ANSWERS, ITEM_KINDS } from '../../domain/quality/questionnaire.js';
 import type { Database } from '../../storage/database.js';
 import { ANY_USER, requireRoles } from '../auth.js';
 import { sendResult } from '../reply.js';
-import { AgbParam, ErrorBody } from '../schemas.js';
+import { AgbParam, ErrorBody, Year, YearText } from '../schemas.js';
 
-const Year = z.number().int().min(2000).max(2100);
-const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2018).describe('contractjaar') });
+const YearQuery = z.object({ year: YearText.default(2018).describe('contractjaar') });
 const Errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const Kind = z.enum(ITEM_KINDS);
 const AnswerValue = z.enum(ANSWERS);
