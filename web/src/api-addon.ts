@@ -1,8 +1,8 @@
 /**
  * Typed calls for the quarterly add-on figures (ADD §5) and the ceiling early warnings (MSZ §4).
- * Failures become an `ApiError` with the server's Dutch message and issues (line, field), as in `api.ts`.
+ * Calls go through `apiRequest` (`api.ts`): failures become an `ApiError` with the server's Dutch message and issues.
  */
-import { ApiError, type Cents, type Issue, type Reason } from './api';
+import { apiRequest, type Cents, type Reason } from './api';
 import type { ElementOf, ResponseOf } from './api-types';
 
 export type FiguresOverview = ResponseOf<'/api/providers/{agb}/addon-figures', 'get'>;
@@ -70,52 +70,25 @@ export interface CeilingWarningInput {
   explanation: string;
 }
 
-async function call<T>(method: string, path: string, options: { json?: unknown; form?: FormData; signal?: AbortSignal } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  let body: BodyInit | undefined;
-  if (options.json !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.json);
-  } else if (options.form) body = options.form;
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal ?? null });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'network', 'Geen verbinding met de server. Controleer uw netwerk en probeer het opnieuw.');
-  }
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = (payload as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)?.error;
-    throw new ApiError(
-      response.status,
-      typeof error?.code === 'string' ? error.code : 'unknown',
-      typeof error?.message === 'string' && error.message !== '' ? error.message : `Er ging iets mis (HTTP ${response.status}).`,
-      Array.isArray(error?.issues) ? (error.issues as Issue[]) : [],
-    );
-  }
-  return payload as T;
-}
-
 const segment = encodeURIComponent;
 
 export const addonApi = {
   figures: (agb: string, year: number | null, signal?: AbortSignal) =>
-    call<FiguresOverview>('GET', `/api/providers/${segment(agb)}/addon-figures${year === null ? '' : `?year=${year}`}`, { signal }),
+    apiRequest<FiguresOverview>('GET', `/api/providers/${segment(agb)}/addon-figures${year === null ? '' : `?year=${year}`}`, { signal }),
   uploadFigures: (agb: string, input: { year: number; quarter: number; file: File }) => {
     const form = new FormData();
     form.append('year', String(input.year));
     form.append('quarter', String(input.quarter));
     form.append('file', input.file, input.file.name);
-    return call<FiguresUploadReport>('POST', `/api/providers/${segment(agb)}/addon-figures`, { form });
+    return apiRequest<FiguresUploadReport>('POST', `/api/providers/${segment(agb)}/addon-figures`, { form });
   },
   figuresTemplateCsvUrl: '/api/addon-figures/template.csv',
   figuresTemplateXlsxUrl: '/api/addon-figures/template.xlsx',
   ownWarnings: (agb: string, year: number, signal?: AbortSignal) =>
-    call<{ agb: string; year: number; warnings: CeilingWarning[] }>('GET', `/api/providers/${segment(agb)}/ceiling-warnings?year=${year}`, { signal }),
-  reportWarning: (agb: string, input: CeilingWarningInput) => call<CeilingWarning>('POST', `/api/providers/${segment(agb)}/ceiling-warnings`, { json: input }),
+    apiRequest<{ agb: string; year: number; warnings: CeilingWarning[] }>('GET', `/api/providers/${segment(agb)}/ceiling-warnings?year=${year}`, { signal }),
+  reportWarning: (agb: string, input: CeilingWarningInput) => apiRequest<CeilingWarning>('POST', `/api/providers/${segment(agb)}/ceiling-warnings`, { json: input }),
   warnings: (year: number, asOf: string, signal?: AbortSignal) =>
-    call<CeilingWarningsOverview>('GET', `/api/monitoring/ceiling-warnings?year=${year}&as_of=${segment(asOf)}`, { signal }),
+    apiRequest<CeilingWarningsOverview>('GET', `/api/monitoring/ceiling-warnings?year=${year}&as_of=${segment(asOf)}`, { signal }),
   handleWarning: (id: number, note: string, close: boolean) =>
-    call<CeilingWarning>('POST', `/api/monitoring/ceiling-warnings/${segment(String(id))}/acknowledge`, { json: { note, close } }),
+    apiRequest<CeilingWarning>('POST', `/api/monitoring/ceiling-warnings/${segment(String(id))}/acknowledge`, { json: { note, close } }),
 };

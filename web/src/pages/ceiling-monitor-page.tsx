@@ -8,7 +8,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api, type CeilingMonitor, type CeilingRow } from '../api';
 import { ReasonList } from '../components/reasons';
-import { ErrorMessage, Loading, TableScroll } from '../components/status';
+import { Loaded, TableScroll } from '../components/status';
 import { ceilingStatusLabels, formatDate, formatEuroCents, formatPercent, isIsoDate, label } from '../format';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
@@ -38,13 +38,9 @@ export function CeilingMonitorPage() {
       <MonitorForm key={`${year}|${asOf}`} year={year} asOf={asOf} />
       {seesWarnings && <CeilingWarningsSection year={year} asOf={asOf} />}
       <div aria-live="polite">
-        {monitor.status === 'loading' ? (
-          <Loading what="Plafondmonitor" />
-        ) : monitor.status === 'failed' ? (
-          <ErrorMessage>{monitor.message}</ErrorMessage>
-        ) : (
-          <MonitorTable monitor={monitor.data} />
-        )}
+        <Loaded resource={monitor} what="Plafondmonitor">
+          {(data) => <MonitorTable monitor={data} />}
+        </Loaded>
       </div>
     </article>
   );

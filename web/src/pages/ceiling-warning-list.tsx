@@ -8,7 +8,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api';
 import { addonApi, type CeilingWarningWithRoom } from '../api-addon';
 import { ReasonList } from '../components/reasons';
-import { ErrorMessage, Loading } from '../components/status';
+import { Loaded } from '../components/status';
 import { ceilingStatusLabels, formatDate, formatEuroCents, label } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
@@ -21,23 +21,23 @@ export function CeilingWarningsSection({ year, asOf }: { year: number; asOf: str
   return (
     <section aria-labelledby="plafondmeldingen" id="plafondmeldingen-sectie">
       <h2 id="plafondmeldingen">Meldingen van dreigende overschrijding</h2>
-      {overview.status === 'loading' ? (
-        <Loading what="Meldingen" />
-      ) : overview.status === 'failed' ? (
-        <ErrorMessage>{overview.message}</ErrorMessage>
-      ) : overview.data.warnings.length === 0 ? (
-        <p className="empty">Geen meldingen van zorgaanbieders in {year}.</p>
-      ) : (
-        <>
-          <p className="result-count">
-            {overview.data.counts.open} open, {overview.data.counts.acknowledged} in behandeling, {overview.data.counts.closed} afgesloten; ruimte bij
-            andere zorgaanbieders volgens de prognose op {formatDate(overview.data.as_of)}.
-          </p>
-          {overview.data.warnings.map((w) => (
-            <WarningWithRoom key={w.id} warning={w} canHandle={user?.role === 'purchaser'} onHandled={reload} />
-          ))}
-        </>
-      )}
+      <Loaded resource={overview} what="Meldingen">
+        {(data) =>
+          data.warnings.length === 0 ? (
+            <p className="empty">Geen meldingen van zorgaanbieders in {year}.</p>
+          ) : (
+            <>
+              <p className="result-count">
+                {data.counts.open} open, {data.counts.acknowledged} in behandeling, {data.counts.closed} afgesloten; ruimte bij andere
+                zorgaanbieders volgens de prognose op {formatDate(data.as_of)}.
+              </p>
+              {data.warnings.map((w) => (
+                <WarningWithRoom key={w.id} warning={w} canHandle={user?.role === 'purchaser'} onHandled={reload} />
+              ))}
+            </>
+          )
+        }
+      </Loaded>
     </section>
   );
 }
