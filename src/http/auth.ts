@@ -74,7 +74,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; 
 });
 
 /** Why this actor may not use a route open to `roles`, or null if it may. */
-export function roleRefusal(actor: Actor, roles: readonly Role[]): AppError | null {
+function roleRefusal(actor: Actor, roles: readonly Role[]): AppError | null {
   if (actor.role === 'public') return { code: 'unauthenticated', message: 'Log eerst in.' };
   if (!roles.includes(actor.role)) return { code: 'forbidden', message: 'Uw rol heeft geen toegang tot deze functie.' };
   return null;
@@ -88,8 +88,10 @@ export function requireRoles(...roles: Role[]) {
 }
 
 /**
- * The provider named in the path (`agb`) is one this user may see: checked before an upload is read,
- * so a refused user's file is never parsed (the use case checks again; a refusal is audited once).
+ * The provider named in the path (`agb`) is one this user may see, checked before the handler runs:
+ * a multipart upload (read in the handler) is then never parsed for a refused user. A JSON body is
+ * parsed before any preHandler, within the route's body limit. The use case checks again (the CLI
+ * has no door); a refusal is audited once.
  */
 export function requireProviderAccess(db: Database, event: string) {
   return async (request: FastifyRequest, reply: FastifyReply) => {

@@ -143,6 +143,14 @@ describe.each(databaseKinds)('FHIR R4 API on %s', (kind) => {
     expect((await clients.purchaser.fhir('POST', '/api/fhir/Bundle', body)).status).toBe(403);
     expect((await clients.provider.fhir('POST', '/api/fhir/Bundle', body)).status).toBe(403);
     expect((await new FhirClient(server.url).fhir('POST', '/api/fhir/Bundle', body)).status).toBe(401);
+    // A controller who has given the password but not yet the second factor: refused by the door, still as an OperationOutcome.
+    const pending = new FhirClient(server.url);
+    const { email, password } = DEMO_LOGINS.find((l) => l.role === 'controller')!;
+    expect((await pending.send('POST', '/api/auth/login', JSON.stringify({ email, password }), 'application/json')).status).toBe(200);
+    const refused = await pending.fhir('POST', '/api/fhir/Bundle', body);
+    expect(refused.status).toBe(403);
+    expect(refused.resource).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'security' }] });
+    expect(refused.resource.issue[0].details.text).toContain('tweede factor');
   });
 
   it('providers as Organization: a searchset for staff, only its own for a provider user, AGB as identifier', async () => {

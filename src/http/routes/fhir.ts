@@ -15,14 +15,13 @@ import { z } from 'zod';
 import { exchangeFhirClaims } from '../../app/claims/fhir-exchange.js';
 import { chargeItemDefinitionSearch, contractSearch, organizationRead, organizationSearch } from '../../app/fhir/exports.js';
 import type { PolicyCatalogue } from '../../app/policies.js';
-import type { Actor, Role } from '../../domain/auth/actor.js';
-import { errorTable, type AppError, type Result } from '../../domain/errors.js';
-import { operationOutcome } from '../../interop/fhir/operation-outcome.js';
+import type { Actor } from '../../domain/auth/actor.js';
+import type { Result } from '../../domain/errors.js';
 import type { Database } from '../../storage/database.js';
-import { ANY_USER, roleRefusal } from '../auth.js';
+import { ANY_USER, requireRoles } from '../auth.js';
+import { FHIR_JSON, sendError } from '../reply.js';
 import { AgbParam, YearQuery } from '../schemas.js';
 
-export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 /** Largest Bundle accepted in one request (JSON text; about 10,000 Claims). */
 export const FHIR_BUNDLE_LIMIT = 20 * 1024 * 1024;
 
@@ -30,20 +29,8 @@ export const FHIR_BUNDLE_LIMIT = 20 * 1024 * 1024;
 const Resource = z.record(z.string(), z.unknown()).describe('FHIR R4-resource (application/fhir+json)');
 const Outcomes = { 400: Resource, 401: Resource, 403: Resource, 404: Resource };
 
-function sendOutcome(reply: FastifyReply, error: AppError) {
-  return reply.status(errorTable[error.code].http).type(FHIR_JSON).send(operationOutcome(error));
-}
-
 function sendFhir<T>(reply: FastifyReply, result: Result<T>) {
-  return result.ok ? reply.status(200).type(FHIR_JSON).send(result.value) : sendOutcome(reply, result.error);
-}
-
-/** `requireRoles` with the refusal as an OperationOutcome. */
-function fhirRoles(...roles: Role[]) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const refusal = roleRefusal(request.actor, roles);
-    if (refusal) return sendOutcome(reply, refusal);
-  };
+  return result.ok ? reply.status(200).type(FHIR_JSON).send(result.value) : sendError(reply, result.error);
 }
 
 /** The absolute URL the FHIR resources of this request hang under. */
@@ -53,25 +40,30 @@ export const fhirRoutes: FastifyPluginAsyncZod<{ db: Database; policies: PolicyC
   const deps = (actor: Actor) => ({ db: opts.db, actor, policies: opts.policies });
   const tags = ['fhir'];
 
+  // Every error of these routes, from the door's hooks too (log-in, second factor, roles), is an OperationOutcome.
+  app.addHook('onRoute', (route) => {
+    route.config = { ...(route.config ?? {}), errorBody: 'fhir' };
+  });
+
   // In this plugin only: JSON bodies stay text, so the Bundle reader reports JSON errors itself.
   app.removeContentTypeParser(['application/json']);
   app.addContentTypeParser(['application/fhir+json', 'application/json'], { parseAs: 'string', bodyLimit: FHIR_BUNDLE_LIMIT }, (_request, body, done) => done(null, body));
 
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return sendOutcome(reply, {
+      return sendError(reply, {
         code: 'invalid_input',
         message: 'Ongeldige invoer.',
         issues: error.validation.map((v) => ({ field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || 'request', message: v.message ?? 'ongeldig' })),
       });
     }
     const status = (error as { statusCode?: number }).statusCode;
-    if (status === 413) return sendOutcome(reply, { code: 'invalid_input', message: `De Bundle is te groot (meer dan ${FHIR_BUNDLE_LIMIT / 1024 / 1024} MB); splits hem op.` });
-    if (status === 415) return sendOutcome(reply, { code: 'invalid_input', message: 'Stuur de Bundle als application/fhir+json.' });
-    if (status === 429) return sendOutcome(reply, { code: 'rate_limited', message: 'Te veel verzoeken; probeer het later opnieuw.' });
-    if (status !== undefined && status >= 400 && status < 500) return sendOutcome(reply, { code: 'invalid_input', message: 'Ongeldig verzoek.' });
+    if (status === 413) return sendError(reply, { code: 'invalid_input', message: `De Bundle is te groot (meer dan ${FHIR_BUNDLE_LIMIT / 1024 / 1024} MB); splits hem op.` });
+    if (status === 415) return sendError(reply, { code: 'invalid_input', message: 'Stuur de Bundle als application/fhir+json.' });
+    if (status === 429) return sendError(reply, { code: 'rate_limited', message: 'Te veel verzoeken; probeer het later opnieuw.' });
+    if (status !== undefined && status >= 400 && status < 500) return sendError(reply, { code: 'invalid_input', message: 'Ongeldig verzoek.' });
     request.log.error({ err: error }, 'unhandled error');
-    return sendOutcome(reply, { code: 'internal', message: 'Er ging iets mis aan onze kant.' });
+    return sendError(reply, { code: 'internal', message: 'Er ging iets mis aan onze kant.' });
   });
 
   app.post(
@@ -79,7 +71,7 @@ export const fhirRoutes: FastifyPluginAsyncZod<{ db: Database; policies: PolicyC
     {
       config: { secondFactor: true },
       bodyLimit: FHIR_BUNDLE_LIMIT,
-      preHandler: fhirRoles('controller'),
+      preHandler: requireRoles('controller'),
       schema: {
         tags,
         summary: 'Declaraties als FHIR R4 Bundle (batch of collection) van Claims insturen; antwoord: Bundle met per Claim een ClaimResponse (afgewezen met retourcodes, of geaccepteerd met de bevindingen van de controle als adjudication)',
@@ -98,7 +90,7 @@ export const fhirRoutes: FastifyPluginAsyncZod<{ db: Database; policies: PolicyC
   app.get(
     '/api/fhir/Organization',
     {
-      preHandler: fhirRoles(...ANY_USER),
+      preHandler: requireRoles(...ANY_USER),
       schema: {
         tags,
         summary: 'Zorgaanbieders als FHIR Organization (searchset; AGB-code als identifier); een aanbieder ziet alleen zichzelf',
@@ -112,14 +104,14 @@ export const fhirRoutes: FastifyPluginAsyncZod<{ db: Database; policies: PolicyC
 
   app.get(
     '/api/fhir/Organization/:agb',
-    { preHandler: fhirRoles(...ANY_USER), schema: { tags, summary: 'Eén zorgaanbieder als FHIR Organization', params: AgbParam, response: { 200: Resource, ...Outcomes } } },
+    { preHandler: requireRoles(...ANY_USER), schema: { tags, summary: 'Eén zorgaanbieder als FHIR Organization', params: AgbParam, response: { 200: Resource, ...Outcomes } } },
     async (request, reply) => sendFhir(reply, await organizationRead(deps(request.actor), request.params.agb)),
   );
 
   app.get(
     '/api/providers/:agb/fhir/Contract',
     {
-      preHandler: fhirRoles(...ANY_USER),
+      preHandler: requireRoles(...ANY_USER),
       schema: { tags, summary: 'De afspraak van het jaar als FHIR Contract (afspraaksoort, looptijd, richtpunt of plafond, redenen met beleidsbron)', params: AgbParam, querystring: YearQuery, response: { 200: Resource, ...Outcomes } },
     },
     async (request, reply) => sendFhir(reply, await contractSearch(deps(request.actor), request.params.agb, request.query.year, { base: baseOf(request, `/api/providers/${encodeURIComponent(request.params.agb)}/fhir`) })),
@@ -128,7 +120,7 @@ export const fhirRoutes: FastifyPluginAsyncZod<{ db: Database; policies: PolicyC
   app.get(
     '/api/providers/:agb/fhir/ChargeItemDefinition',
     {
-      preHandler: fhirRoles(...ANY_USER),
+      preHandler: requireRoles(...ANY_USER),
       schema: { tags, summary: 'De prijslijst van het jaar als FHIR ChargeItemDefinition, één per zorgproduct (standaardprijs + opslag = prijs)', params: AgbParam, querystring: YearQuery, response: { 200: Resource, ...Outcomes } },
     },
     async (request, reply) =>
